@@ -1,0 +1,36 @@
+package dev.cairn.engine.definitions;
+
+import java.util.List;
+
+/**
+ * Everything a jar defines, as plain values: what the app draws and what the CLI lists. Holds no
+ * classes of the user's jar, so it can be produced in a worker process and sent as JSON.
+ *
+ * @param jarPath the canonical path of the jar it was read from, or a description for in-memory definitions
+ * @param assets every asset and source asset, sorted by key
+ * @param jobs the registered jobs
+ * @param resources the registered resources
+ * @param ioManagerKeys the keys of every available IO manager
+ * @param problems everything wrong; definitions with problems are not run
+ */
+public record DefinitionsSnapshot(
+        String jarPath,
+        List<AssetSpec> assets,
+        List<JobSpec> jobs,
+        List<ResourceSpec> resources,
+        List<String> ioManagerKeys,
+        List<Problem> problems) {
+
+    public DefinitionsSnapshot {
+        assets = List.copyOf(assets);
+        jobs = List.copyOf(jobs);
+        resources = List.copyOf(resources);
+        ioManagerKeys = List.copyOf(ioManagerKeys);
+        problems = List.copyOf(problems);
+    }
+
+    /** True when nothing is wrong. */
+    public boolean isValid() {
+        return problems.isEmpty();
+    }
+}
