@@ -1,0 +1,37 @@
+package dev.cairn.engine.staleness;
+
+import java.time.Instant;
+import java.util.Map;
+
+import dev.cairn.engine.storage.MaterializationRecord;
+import dev.cairn.engine.storage.ObservationRecord;
+
+/**
+ * What the event log says about the latest state of every asset: the input of the staleness
+ * calculation, read in one go from the log's summary table.
+ *
+ * @param materializations the latest materialization of each asset that has one
+ * @param observations the latest observation of each observed source asset
+ * @param failures the latest failed attempt of each asset whose latest attempt failed after its
+ *        latest materialization
+ */
+public record RecordedVersions(
+        Map<String, MaterializationRecord> materializations,
+        Map<String, ObservationRecord> observations,
+        Map<String, FailedAttempt> failures) {
+
+    public RecordedVersions {
+        materializations = Map.copyOf(materializations);
+        observations = Map.copyOf(observations);
+        failures = Map.copyOf(failures);
+    }
+
+    /**
+     * A step's latest failed attempt.
+     *
+     * @param eventId the STEP_FAILURE event
+     * @param runId its run
+     * @param timestamp when it failed
+     */
+    public record FailedAttempt(long eventId, String runId, Instant timestamp) { }
+}
