@@ -1,5 +1,7 @@
 package dev.cairn.engine.loading;
 
+import java.util.ServiceConfigurationError;
+
 /** Describes throwables from user code in one line a user can act on. */
 final class Failures {
 
@@ -7,8 +9,8 @@ final class Failures {
     }
 
     /**
-     * The throwable's type and message, followed by its root cause's and the frame it was thrown
-     * from, for example {@code "IllegalStateException: no config (at com.x.Defs.define(Defs.java:12))"}.
+     * The throwable's type and message, its root cause's, and the line of the user's code it came
+     * from, for example {@code "java.io.IOException: no config (at com.x.Defs.define(Defs.java:12))"}.
      */
     static String describe(Throwable e) {
         StringBuilder sb = new StringBuilder(oneLine(e));
@@ -19,22 +21,30 @@ final class Failures {
         if (root != e) {
             sb.append(", caused by ").append(oneLine(root));
         }
-        StackTraceElement[] frames = root.getStackTrace();
-        if (frames.length > 0) {
-            sb.append(" (at ").append(frames[0]).append(')');
+        for (StackTraceElement frame : root.getStackTrace()) {
+            if (JarClassLoader.isJarLoaderName(frame.getClassLoaderName())) {
+                sb.append(" (at ").append(frame.getClassName()).append('.').append(frame.getMethodName())
+                        .append('(').append(frame.getFileName()).append(':').append(frame.getLineNumber()).append("))");
+                break;
+            }
         }
         return sb.toString();
     }
 
     /** A hint for failures that usually mean a missing dependency, else empty. */
     static String hint(Throwable e) {
-        return e instanceof NoClassDefFoundError || e instanceof ClassNotFoundException || e instanceof TypeNotPresentException
+        return e instanceof NoClassDefFoundError || e instanceof ClassNotFoundException
                 ? " (a type it uses is neither in the jar nor in its dependencies: add the missing dependency jar)"
                 : "";
     }
 
     private static String oneLine(Throwable e) {
         String message = e.getMessage();
+        if (e instanceof ServiceConfigurationError && message != null) {
+            // ServiceLoader prefixes every message with the service's name, which is always the same here.
+            String prefix = dev.cairn.api.DefinitionsProvider.class.getName() + ": ";
+            return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+        }
         return e.getClass().getName() + (message == null ? "" : ": " + message.strip().replace('\n', ' '));
     }
 }

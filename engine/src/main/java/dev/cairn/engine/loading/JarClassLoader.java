@@ -26,11 +26,19 @@ final class JarClassLoader extends URLClassLoader {
 
     private static final String PROVIDERS = "META-INF/services/" + DefinitionsProvider.class.getName();
 
+    /** Starts the name of every such loader, so stack frames of user code can be told apart. */
+    private static final String NAME_PREFIX = "cairn:";
+
     private final String ownPrefix;
 
     JarClassLoader(Path jar, List<Path> dependencies, ClassLoader parent) throws MalformedURLException {
-        super("cairn:" + jar.getFileName(), urls(jar, dependencies), parent);
+        super(NAME_PREFIX + jar.getFileName(), urls(jar, dependencies), parent);
         this.ownPrefix = "jar:" + jar.toUri().toURL() + "!/";
+    }
+
+    /** True for the name of a loader of a user's jar. */
+    static boolean isJarLoaderName(String classLoaderName) {
+        return classLoaderName != null && classLoaderName.startsWith(NAME_PREFIX);
     }
 
     private static URL[] urls(Path jar, List<Path> dependencies) throws MalformedURLException {

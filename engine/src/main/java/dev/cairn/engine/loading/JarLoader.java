@@ -98,6 +98,10 @@ public final class JarLoader {
     }
 
     private static void runProviders(JarClassLoader loader, DefinitionsAssembler assembler) {
+        // ServiceLoader reports a listed class it cannot use without always naming it; it goes
+        // through the list in order, so the listed names tell which one failed.
+        List<String> listed = ProviderList.read(loader);
+        int next = 0;
         Iterator<ServiceLoader.Provider<DefinitionsProvider>> providers =
                 ServiceLoader.load(DefinitionsProvider.class, loader).stream().iterator();
         int errors = 0;
@@ -113,14 +117,25 @@ public final class JarLoader {
                 // or cannot be linked; the lookup moves on to the next listed class.
                 rethrowIfFatal(e);
                 errors++;
-                assembler.addProblem(new Problem(Problem.Kind.PROVIDER_FAILURE, null, null, null,
-                        "a DefinitionsProvider listed in META-INF/services/" + DefinitionsProvider.class.getName()
-                                + " cannot be used: " + Failures.describe(e)));
+                String name = next < listed.size() ? listed.get(next++) : null;
+                assembler.addProblem(new Problem(Problem.Kind.PROVIDER_FAILURE, null, name, null,
+                        "the class listed in META-INF/services/" + DefinitionsProvider.class.getName()
+                                + " cannot be used as a provider: " + Failures.describe(e) + Failures.hint(e)));
                 continue;
             }
             String name = provider.type().getName();
+            next = Math.max(next, listed.indexOf(name) + 1);
+            DefinitionsProvider instance;
             try {
-                provider.get().define(assembler.registry());
+                instance = provider.get();
+            } catch (Throwable e) {
+                rethrowIfFatal(e);
+                assembler.addProblem(new Problem(Problem.Kind.PROVIDER_FAILURE, null, name, null,
+                        "the provider cannot be created: " + Failures.describe(e)));
+                continue;
+            }
+            try {
+                instance.define(assembler.registry(name));
             } catch (Throwable e) {
                 rethrowIfFatal(e);
                 assembler.addProblem(new Problem(Problem.Kind.PROVIDER_FAILURE, null, name, "define",
