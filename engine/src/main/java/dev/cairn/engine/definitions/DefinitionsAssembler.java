@@ -128,7 +128,6 @@ public final class DefinitionsAssembler {
             m.getGenericParameterTypes();
             m.getGenericReturnType();
             m.getTypeParameters();
-            m.getParameterAnnotations();
         } catch (RuntimeException | LinkageError e) {
             problems.add(new Problem(Problem.Kind.CLASS_LOAD_FAILURE, key, cls, m.getName(),
                     "the method's signature cannot be read: " + e + (e.getCause() != null ? ", caused by " + e.getCause() : "")
@@ -393,10 +392,30 @@ public final class DefinitionsAssembler {
                 down.computeIfAbsent(up, k -> new ArrayList<>()).add(s.key());
             }
         }
+        // Peel off every asset that cannot be on a cycle (Kahn's algorithm): usually that is all
+        // of them, and the strongly connected components are only computed for what is left.
+        Map<String, Integer> pendingParents = new HashMap<>();
+        down.values().forEach(tos -> tos.forEach(to -> pendingParents.merge(to, 1, Integer::sum)));
+        Deque<String> free = new ArrayDeque<>();
+        down.keySet().stream().filter(k -> !pendingParents.containsKey(k)).forEach(free::add);
+        Set<String> onOrAfterCycles = new HashSet<>(down.keySet());
+        while (!free.isEmpty()) {
+            String key = free.poll();
+            onOrAfterCycles.remove(key);
+            for (String to : down.get(key)) {
+                if (pendingParents.merge(to, -1, Integer::sum) == 0) {
+                    free.add(to);
+                }
+            }
+        }
+        if (onOrAfterCycles.isEmpty()) {
+            return List.of();
+        }
         org.jgrapht.graph.DefaultDirectedGraph<String, org.jgrapht.graph.DefaultEdge> g =
                 new org.jgrapht.graph.DefaultDirectedGraph<>(org.jgrapht.graph.DefaultEdge.class);
-        down.keySet().forEach(g::addVertex);
-        down.forEach((from, tos) -> tos.forEach(to -> g.addEdge(from, to)));
+        onOrAfterCycles.forEach(g::addVertex);
+        onOrAfterCycles.forEach(from -> down.get(from).stream().filter(onOrAfterCycles::contains)
+                .forEach(to -> g.addEdge(from, to)));
         List<List<String>> cycles = new ArrayList<>();
         var scc = new org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector<>(g);
         for (Set<String> component : scc.stronglyConnectedSets()) {
