@@ -239,8 +239,10 @@ public final class DefinitionsAssembler {
         }
 
         boolean upstreamsKnown = true;
+        Map<String, Set<String>> upstreams = new LinkedHashMap<>();
         for (AssetSpec spec : specs) {
-            for (String up : spec.upstreams()) {
+            upstreams.put(spec.key(), spec.upstreams());
+            for (String up : upstreams.get(spec.key())) {
                 if (!allKeys.contains(up)) {
                     upstreamsKnown = false;
                     if (!reportedParameters.contains(parameterId(spec.key(), up))) {
@@ -254,7 +256,7 @@ public final class DefinitionsAssembler {
         // every problem is reported at once; unknown upstreams cannot be part of a cycle.
         Map<String, AssetSpec> byKey = new HashMap<>();
         specs.forEach(spec -> byKey.put(spec.key(), spec));
-        List<List<String>> cycles = findCycles(specs);
+        List<List<String>> cycles = findCycles(upstreams);
         for (List<String> cycle : cycles) {
             AssetSpec first = byKey.get(cycle.get(0));
             problems.add(new Problem(Problem.Kind.CYCLE, first.key(), first.className(), first.methodName(),
@@ -384,14 +386,14 @@ public final class DefinitionsAssembler {
     }
 
     /** One shortest-found cycle per strongly connected component, each written first -> ... -> first. */
-    private static List<List<String>> findCycles(List<AssetSpec> specs) {
+    private static List<List<String>> findCycles(Map<String, Set<String>> upstreams) {
         Map<String, List<String>> down = new HashMap<>();
-        for (AssetSpec s : specs) {
-            down.putIfAbsent(s.key(), new ArrayList<>());
-            for (String up : s.upstreams()) {
-                down.computeIfAbsent(up, k -> new ArrayList<>()).add(s.key());
+        upstreams.forEach((key, ups) -> {
+            down.putIfAbsent(key, new ArrayList<>());
+            for (String up : ups) {
+                down.computeIfAbsent(up, k -> new ArrayList<>()).add(key);
             }
-        }
+        });
         // Peel off every asset that cannot be on a cycle (Kahn's algorithm): usually that is all
         // of them, and the strongly connected components are only computed for what is left.
         Map<String, Integer> pendingParents = new HashMap<>();
