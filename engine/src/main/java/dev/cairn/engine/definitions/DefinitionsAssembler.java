@@ -131,7 +131,8 @@ public final class DefinitionsAssembler {
         } catch (RuntimeException | LinkageError e) {
             problems.add(new Problem(Problem.Kind.CLASS_LOAD_FAILURE, key, cls, m.getName(),
                     "the method's signature cannot be read: " + e + (e.getCause() != null ? ", caused by " + e.getCause() : "")
-                            + " (a type it uses is neither in the jar nor in its dependencies)"));
+                            + (e instanceof TypeNotPresentException || e instanceof NoClassDefFoundError
+                                    ? " (a type it uses is neither in the jar nor in its dependencies)" : "")));
             return;
         }
         List<String> signatureProblems = new ArrayList<>();
@@ -254,9 +255,11 @@ public final class DefinitionsAssembler {
         }
         // Cycles are looked for even when other problems prevent building the graph, so that
         // every problem is reported at once; unknown upstreams cannot be part of a cycle.
-        Map<String, AssetSpec> byKey = new HashMap<>();
-        specs.forEach(spec -> byKey.put(spec.key(), spec));
         List<List<String>> cycles = findCycles(upstreams);
+        Map<String, AssetSpec> byKey = new HashMap<>();
+        if (!cycles.isEmpty()) {
+            specs.forEach(spec -> byKey.put(spec.key(), spec));
+        }
         for (List<String> cycle : cycles) {
             AssetSpec first = byKey.get(cycle.get(0));
             problems.add(new Problem(Problem.Kind.CYCLE, first.key(), first.className(), first.methodName(),
