@@ -206,9 +206,9 @@ public final class JarLoader {
             if (Files.size(path) == 0) {
                 return what + path + " is an empty file, not a jar";
             }
-            try (JarFile ignored = new JarFile(path.toFile())) {
-                return null;
-            }
+            // Opening reads the zip's central directory, which a file that is not a jar lacks.
+            new JarFile(path.toFile()).close();
+            return null;
         } catch (IOException | SecurityException e) {
             return what + path + " is not a jar (zip) file: " + e.getMessage();
         }
