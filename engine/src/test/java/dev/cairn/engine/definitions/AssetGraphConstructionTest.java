@@ -32,6 +32,15 @@ class AssetGraphConstructionTest {
         assertThat(graph.descendants("c")).containsExactlyInAnyOrder("a", "e");
         assertThat(graph.edgeCount()).isEqualTo(6);
         assertThat(graph.assets().keySet()).containsExactly("a", "b", "c", "d", "e");
+
+        org.jgrapht.Graph<String, org.jgrapht.graph.DefaultEdge> view = graph.graph();
+        assertThat(view.vertexSet()).containsExactlyInAnyOrder("a", "b", "c", "d", "e");
+        assertThat(view.edgeSet()).hasSize(6);
+        assertThat(view.containsEdge("c", "a")).isTrue();
+        assertThat(view.containsEdge("a", "c")).isFalse();
+        assertThat(graph.graph()).isSameAs(view);
+        assertThatThrownBy(() -> view.addVertex("x")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> graph.parents("x")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
