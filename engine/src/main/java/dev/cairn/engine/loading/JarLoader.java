@@ -1,6 +1,7 @@
 package dev.cairn.engine.loading;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,7 +101,13 @@ public final class JarLoader {
     private static void runProviders(JarClassLoader loader, DefinitionsAssembler assembler) {
         // ServiceLoader reports a listed class it cannot use without always naming it; it goes
         // through the list in order, so the listed names tell which one failed.
-        List<String> listed = ProviderList.read(loader);
+        List<String> listed;
+        try {
+            listed = ProviderList.read(loader);
+        } catch (UncheckedIOException e) {
+            // ServiceLoader fails on the same file and that failure is reported below.
+            listed = List.of();
+        }
         int next = 0;
         Iterator<ServiceLoader.Provider<DefinitionsProvider>> providers =
                 ServiceLoader.load(DefinitionsProvider.class, loader).stream().iterator();
@@ -142,6 +149,8 @@ public final class JarLoader {
                         "the provider failed: " + Failures.describe(e)));
             }
         }
+        assembler.addProblem(new Problem(Problem.Kind.PROVIDER_FAILURE, null, null, null,
+                "stopped looking for more providers after " + MAX_PROVIDER_ERRORS + " failures"));
     }
 
     private static void addScannedClasses(Path jar, ClassLoader loader, DefinitionsAssembler assembler) {

@@ -86,6 +86,19 @@ class JarLoaderProblemsTest {
     }
 
     @Test
+    void aCorruptClassFileDoesNotStopTheOtherClasses() throws Exception {
+        Path jar = TestJars.builder()
+                .source("com.a.Assets", "package com.a; public class Assets { @dev.cairn.api.Asset public static int a() { return 1; } }")
+                .entry("com/a/Garbage.class", "not a class file at all")
+                .entry("com/a/Truncated.class", new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 0})
+                .build(dir);
+        try (LoadedDefinitions defs = load(jar)) {
+            assertThat(defs.snapshot().problems()).isEmpty();
+            assertThat(defs.requireGraph().assets()).containsOnlyKeys("a");
+        }
+    }
+
+    @Test
     void classesThatCannotLinkAreProblemsAndTheOtherAssetsAreStillListed() throws Exception {
         String missing = "package com.x; public class Missing { }";
         Path jar = TestJars.builder()

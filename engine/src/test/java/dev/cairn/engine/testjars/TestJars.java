@@ -97,9 +97,14 @@ public final class TestJars {
             return this;
         }
 
-        /** Adds a file with this content at this path inside the jar. */
+        /** Adds a file with this text (as UTF-8) at this path inside the jar. */
         public Builder entry(String path, String content) {
-            entries.put(path, content.getBytes(StandardCharsets.UTF_8));
+            return entry(path, content.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** Adds a file with these bytes at this path inside the jar, for example a corrupt class file. */
+        public Builder entry(String path, byte[] content) {
+            entries.put(path, content.clone());
             return this;
         }
 
