@@ -49,7 +49,10 @@ public final class DefinitionsAssembler {
     private final List<Problem> problems = new ArrayList<>();
     private final List<RawAsset> rawAssets = new ArrayList<>();
     private final Set<Class<?>> seenClasses = new HashSet<>();
-    private final Registry registry = new Registry();
+    /** Parameters already reported as unbindable, so the upstream they stand for is not reported again. */
+    private final Set<String> reportedParameters = new HashSet<>();
+    private final Registered registered = new Registered();
+    private final Registry registry = new Registry(null);
     private final Map<String, IOManager> defaultIoManagers;
 
     /**
@@ -68,9 +71,18 @@ public final class DefinitionsAssembler {
         return registry;
     }
 
+    /**
+     * The registry to hand to one {@link dev.cairn.api.DefinitionsProvider}: what it registers
+     * goes to the same definitions, and problems with its registrations (a key registered twice)
+     * name {@code providerClassName}.
+     */
+    public Definitions registry(String providerClassName) {
+        return new Registry(Objects.requireNonNull(providerClassName, "providerClassName"));
+    }
+
     /** Classes a provider listed through {@link Definitions#assets(Class[])}, in order. */
     public List<Class<?>> explicitAssetClasses() {
-        return List.copyOf(registry.assetClasses);
+        return List.copyOf(registered.assetClasses);
     }
 
     /** Records a problem found outside the assembler (for example a class that failed to load). */
@@ -110,6 +122,19 @@ public final class DefinitionsAssembler {
     private void readAssetMethod(Class<?> type, Method m, Asset asset) {
         String key = asset.key().isEmpty() ? m.getName() : asset.key();
         String cls = type.getName();
+        try {
+            // Generic types are resolved lazily and fail only now when a type is missing; reading
+            // them here keeps such an asset out before its key is counted.
+            m.getGenericParameterTypes();
+            m.getGenericReturnType();
+            m.getTypeParameters();
+        } catch (RuntimeException | LinkageError e) {
+            problems.add(new Problem(Problem.Kind.CLASS_LOAD_FAILURE, key, cls, m.getName(),
+                    "the method's signature cannot be read: " + e + (e.getCause() != null ? ", caused by " + e.getCause() : "")
+                            + (e instanceof TypeNotPresentException || e instanceof NoClassDefFoundError
+                                    ? " (a type it uses is neither in the jar nor in its dependencies)" : "")));
+            return;
+        }
         List<String> signatureProblems = new ArrayList<>();
         if (!Modifier.isPublic(m.getModifiers())) {
             signatureProblems.add("an @Asset method must be public");
@@ -154,7 +179,7 @@ public final class DefinitionsAssembler {
      */
     public LoadedDefinitions build(Closeable classLoader) {
         Map<String, IOManager> ioManagers = new LinkedHashMap<>(defaultIoManagers);
-        ioManagers.putAll(registry.ioManagers);
+        ioManagers.putAll(registered.ioManagers);
 
         // Keys first: binding parameters needs to know every asset key.
         Map<String, RawAsset> computed = new LinkedHashMap<>();
@@ -174,12 +199,13 @@ public final class DefinitionsAssembler {
                         + "." + previous.method.getName()));
             }
         }
-        for (SourceAsset source : registry.sourceAssets) {
+        for (SourceRegistration registration : registered.sourceAssets) {
+            SourceAsset source = registration.source();
             if (!VALID_KEY.matcher(source.key()).matches()) {
                 problems.add(new Problem(Problem.Kind.INVALID_KEY, source.key(), null, null,
                         "source asset keys may contain only letters, digits and _ . - /"));
             } else if (computed.containsKey(source.key()) || sources.containsKey(source.key())) {
-                problems.add(new Problem(Problem.Kind.DUPLICATE_KEY, source.key(), null, null,
+                problems.add(new Problem(Problem.Kind.DUPLICATE_KEY, source.key(), registration.registeredBy(), null,
                         "a source asset has the same key as another asset"));
             } else {
                 sources.put(source.key(), source);
@@ -213,34 +239,39 @@ public final class DefinitionsAssembler {
                     "no @Asset methods were found in " + origin));
         }
 
-        AssetGraph graph = null;
         boolean upstreamsKnown = true;
+        Map<String, Set<String>> upstreams = new LinkedHashMap<>();
         for (AssetSpec spec : specs) {
-            for (String up : spec.upstreams()) {
+            upstreams.put(spec.key(), spec.upstreams());
+            for (String up : upstreams.get(spec.key())) {
                 if (!allKeys.contains(up)) {
                     upstreamsKnown = false;
-                    problems.add(new Problem(Problem.Kind.UNKNOWN_UPSTREAM, spec.key(), spec.className(), spec.methodName(),
-                            "depends on '" + up + "', which no asset defines" + suggestion(up, allKeys)));
+                    if (!reportedParameters.contains(parameterId(spec.key(), up))) {
+                        problems.add(new Problem(Problem.Kind.UNKNOWN_UPSTREAM, spec.key(), spec.className(), spec.methodName(),
+                                "depends on '" + up + "', which no asset defines" + suggestion(up, allKeys)));
+                    }
                 }
             }
         }
-        if (upstreamsKnown && duplicates.isEmpty()) {
-            List<List<String>> cycles = findCycles(specs);
-            for (List<String> cycle : cycles) {
-                AssetSpec first = specs.stream().filter(s -> s.key().equals(cycle.get(0))).findFirst().orElseThrow();
-                problems.add(new Problem(Problem.Kind.CYCLE, first.key(), first.className(), first.methodName(),
-                        "dependency cycle: " + String.join(" -> ", cycle)));
-            }
-            if (cycles.isEmpty()) {
-                graph = AssetGraph.of(specs);
-            }
+        // Cycles are looked for even when other problems prevent building the graph, so that
+        // every problem is reported at once; unknown upstreams cannot be part of a cycle.
+        List<List<String>> cycles = findCycles(upstreams);
+        Map<String, AssetSpec> byKey = new HashMap<>();
+        if (!cycles.isEmpty()) {
+            specs.forEach(spec -> byKey.put(spec.key(), spec));
         }
+        for (List<String> cycle : cycles) {
+            AssetSpec first = byKey.get(cycle.get(0));
+            problems.add(new Problem(Problem.Kind.CYCLE, first.key(), first.className(), first.methodName(),
+                    "dependency cycle: " + String.join(" -> ", cycle)));
+        }
+        AssetGraph graph = upstreamsKnown && duplicates.isEmpty() && cycles.isEmpty() ? AssetGraph.of(specs) : null;
 
-        List<ResourceSpec> resourceSpecs = registry.resources.entrySet().stream()
+        List<ResourceSpec> resourceSpecs = registered.resources.entrySet().stream()
                 .map(e -> new ResourceSpec(e.getKey(), e.getValue().getClass().getName())).toList();
-        DefinitionsSnapshot snapshot = new DefinitionsSnapshot(origin, specs, registry.jobs, resourceSpecs,
+        DefinitionsSnapshot snapshot = new DefinitionsSnapshot(origin, specs, registered.jobs, resourceSpecs,
                 new ArrayList<>(ioManagers.keySet()), problems);
-        return new LoadedDefinitions(snapshot, graph, functions, observers, registry.resources, ioManagers, classLoader);
+        return new LoadedDefinitions(snapshot, graph, functions, observers, registered.resources, ioManagers, classLoader);
     }
 
     private AssetSpec bind(RawAsset raw, Set<String> assetKeys, Set<String> ioManagerKeys) {
@@ -259,11 +290,11 @@ public final class DefinitionsAssembler {
             } else if (in != null) {
                 bindings.add(new ParameterBinding.UpstreamInput(p.getName(), in.value(), type.getTypeName()));
             } else if (rk != null) {
-                Object r = registry.resources.get(rk.value());
+                Object r = registered.resources.get(rk.value());
                 if (r == null) {
                     problems.add(new Problem(Problem.Kind.UNRESOLVED_RESOURCE, raw.key, cls, m.getName(),
                             "parameter '" + p.getName() + "' asks for resource '" + rk.value()
-                                    + "', which is not registered" + suggestion(rk.value(), registry.resources.keySet())));
+                                    + "', which is not registered" + suggestion(rk.value(), registered.resources.keySet())));
                 } else if (!boxed(p.getType()).isInstance(r)) {
                     problems.add(new Problem(Problem.Kind.UNRESOLVED_RESOURCE, raw.key, cls, m.getName(),
                             "resource '" + rk.value() + "' is a " + r.getClass().getName() + ", not a " + p.getType().getName()));
@@ -301,15 +332,16 @@ public final class DefinitionsAssembler {
         if (p.isNamePresent() && assetKeys.contains(p.getName())) {
             return new ParameterBinding.UpstreamInput(p.getName(), p.getName(), type.getTypeName());
         }
-        List<String> byType = registry.resources.entrySet().stream()
+        List<String> byType = registered.resources.entrySet().stream()
                 .filter(e -> boxed(p.getType()).isInstance(e.getValue()))
                 .map(Map.Entry::getKey).toList();
         if (byType.size() == 1) {
             return new ParameterBinding.Resource(p.getName(), null, p.getType().getName());
         }
-        if (p.isNamePresent() && registry.resources.containsKey(p.getName()) && byType.contains(p.getName())) {
+        if (p.isNamePresent() && registered.resources.containsKey(p.getName()) && byType.contains(p.getName())) {
             return new ParameterBinding.Resource(p.getName(), p.getName(), p.getType().getName());
         }
+        reportedParameters.add(parameterId(raw.key, p.getName()));
         if (!p.isNamePresent()) {
             problems.add(new Problem(Problem.Kind.MISSING_PARAMETER_NAMES, raw.key, cls, raw.method.getName(),
                     "parameter " + p.getName() + " (" + p.getType().getSimpleName() + ") has no compiled name: compile with "
@@ -324,6 +356,11 @@ public final class DefinitionsAssembler {
                             + suggestion(p.getName(), assetKeys)));
         }
         return new ParameterBinding.UpstreamInput(p.getName(), p.getName(), type.getTypeName());
+    }
+
+    /** Identifies a parameter of an asset whose binding problem was already reported. */
+    private static String parameterId(String assetKey, String parameterName) {
+        return assetKey + '\n' + parameterName;
     }
 
     private static Type valueType(Method m) {
@@ -352,18 +389,38 @@ public final class DefinitionsAssembler {
     }
 
     /** One shortest-found cycle per strongly connected component, each written first -> ... -> first. */
-    private static List<List<String>> findCycles(List<AssetSpec> specs) {
+    private static List<List<String>> findCycles(Map<String, Set<String>> upstreams) {
         Map<String, List<String>> down = new HashMap<>();
-        for (AssetSpec s : specs) {
-            down.putIfAbsent(s.key(), new ArrayList<>());
-            for (String up : s.upstreams()) {
-                down.computeIfAbsent(up, k -> new ArrayList<>()).add(s.key());
+        upstreams.forEach((key, ups) -> {
+            down.putIfAbsent(key, new ArrayList<>());
+            for (String up : ups) {
+                down.computeIfAbsent(up, k -> new ArrayList<>()).add(key);
             }
+        });
+        // Peel off every asset that cannot be on a cycle (Kahn's algorithm): usually that is all
+        // of them, and the strongly connected components are only computed for what is left.
+        Map<String, Integer> pendingParents = new HashMap<>();
+        down.values().forEach(tos -> tos.forEach(to -> pendingParents.merge(to, 1, Integer::sum)));
+        Deque<String> free = new ArrayDeque<>();
+        down.keySet().stream().filter(k -> !pendingParents.containsKey(k)).forEach(free::add);
+        Set<String> onOrAfterCycles = new HashSet<>(down.keySet());
+        while (!free.isEmpty()) {
+            String key = free.poll();
+            onOrAfterCycles.remove(key);
+            for (String to : down.get(key)) {
+                if (pendingParents.merge(to, -1, Integer::sum) == 0) {
+                    free.add(to);
+                }
+            }
+        }
+        if (onOrAfterCycles.isEmpty()) {
+            return List.of();
         }
         org.jgrapht.graph.DefaultDirectedGraph<String, org.jgrapht.graph.DefaultEdge> g =
                 new org.jgrapht.graph.DefaultDirectedGraph<>(org.jgrapht.graph.DefaultEdge.class);
-        down.keySet().forEach(g::addVertex);
-        down.forEach((from, tos) -> tos.forEach(to -> g.addEdge(from, to)));
+        onOrAfterCycles.forEach(g::addVertex);
+        onOrAfterCycles.forEach(from -> down.get(from).stream().filter(onOrAfterCycles::contains)
+                .forEach(to -> g.addEdge(from, to)));
         List<List<String>> cycles = new ArrayList<>();
         var scc = new org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector<>(g);
         for (Set<String> component : scc.stronglyConnectedSets()) {
@@ -407,13 +464,28 @@ public final class DefinitionsAssembler {
 
     private record RawAsset(String key, Asset asset, Method method) { }
 
-    /** The {@link Definitions} a provider fills; duplicate keys become problems, not exceptions. */
-    private final class Registry implements Definitions {
+    /** A source asset and the provider class that registered it ({@code null} when unknown). */
+    private record SourceRegistration(SourceAsset source, String registeredBy) { }
+
+    /** Everything providers registered, shared by the registries handed to each of them. */
+    private static final class Registered {
         final Map<String, Object> resources = new LinkedHashMap<>();
         final Map<String, IOManager> ioManagers = new LinkedHashMap<>();
-        final List<SourceAsset> sourceAssets = new ArrayList<>();
+        final List<SourceRegistration> sourceAssets = new ArrayList<>();
         final List<JobSpec> jobs = new ArrayList<>();
         final List<Class<?>> assetClasses = new ArrayList<>();
+    }
+
+    /**
+     * The {@link Definitions} a provider fills; duplicate keys become problems, not exceptions,
+     * located at {@code source}, the provider's class when known.
+     */
+    private final class Registry implements Definitions {
+        private final String source;
+
+        Registry(String source) {
+            this.source = source;
+        }
 
         @Override
         public Path workspace() {
@@ -424,8 +496,8 @@ public final class DefinitionsAssembler {
         public Definitions resource(String key, Object resource) {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(resource, "resource '" + key + "'");
-            if (resources.putIfAbsent(key, resource) != null) {
-                problems.add(new Problem(Problem.Kind.DUPLICATE_KEY, null, resource.getClass().getName(), null,
+            if (registered.resources.putIfAbsent(key, resource) != null) {
+                problems.add(new Problem(Problem.Kind.DUPLICATE_KEY, null, source, null,
                         "resource '" + key + "' is registered twice"));
             }
             return this;
@@ -435,16 +507,16 @@ public final class DefinitionsAssembler {
         public Definitions ioManager(String key, IOManager ioManager) {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(ioManager, "IO manager '" + key + "'");
-            if (ioManagers.putIfAbsent(key, ioManager) != null) {
-                problems.add(new Problem(Problem.Kind.DUPLICATE_KEY, null, ioManager.getClass().getName(), null,
+            if (registered.ioManagers.putIfAbsent(key, ioManager) != null) {
+                problems.add(new Problem(Problem.Kind.DUPLICATE_KEY, null, source, null,
                         "IO manager '" + key + "' is registered twice"));
             }
             return this;
         }
 
         @Override
-        public Definitions sourceAsset(SourceAsset source) {
-            sourceAssets.add(Objects.requireNonNull(source, "source"));
+        public Definitions sourceAsset(SourceAsset asset) {
+            registered.sourceAssets.add(new SourceRegistration(Objects.requireNonNull(asset, "source"), source));
             return this;
         }
 
@@ -452,17 +524,19 @@ public final class DefinitionsAssembler {
         public Definitions job(String name, String selection, String description) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(selection, "selection");
-            if (jobs.stream().anyMatch(j -> j.name().equals(name))) {
-                problems.add(new Problem(Problem.Kind.DUPLICATE_KEY, null, null, null, "job '" + name + "' is registered twice"));
+            if (registered.jobs.stream().anyMatch(j -> j.name().equals(name))) {
+                problems.add(new Problem(Problem.Kind.DUPLICATE_KEY, null, source, null, "job '" + name + "' is registered twice"));
             } else {
-                jobs.add(new JobSpec(name, selection, description == null ? "" : description));
+                registered.jobs.add(new JobSpec(name, selection, description == null ? "" : description));
             }
             return this;
         }
 
         @Override
         public Definitions assets(Class<?>... classes) {
-            assetClasses.addAll(Arrays.asList(classes));
+            for (Class<?> type : classes) {
+                registered.assetClasses.add(Objects.requireNonNull(type, "asset class"));
+            }
             return this;
         }
     }
