@@ -1,6 +1,7 @@
 package dev.cairn.engine.execution;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +48,7 @@ public final class Planner {
             }
         }
         List<ExecutionPlan.Step> steps = new ArrayList<>();
-        Set<String> planned = new java.util.HashSet<>();
+        Set<String> planned = new HashSet<>();
         for (String key : graph.topologicalOrder()) {
             AssetSpec spec = graph.require(key);
             if (!selection.contains(key) || (spec.isSource() && !spec.observable())) {

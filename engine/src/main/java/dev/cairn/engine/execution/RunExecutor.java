@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,14 +67,25 @@ public final class RunExecutor {
     /**
      * Starts a planned run: records it, then executes it on its own threads.
      *
-     * @throws IllegalArgumentException if the plan names assets these definitions lack
+     * @throws IllegalArgumentException if the plan names assets these definitions lack, or a step
+     *         comes before one of its upstreams (a plan made elsewhere, for example sent to a worker)
      */
     public RunHandle start(ExecutionPlan plan, RunOptions options, List<RunListener> listeners) {
         AssetGraph graph = definitions.requireGraph();
+        Set<String> before = new HashSet<>();
         for (ExecutionPlan.Step step : plan.steps()) {
             if (!graph.contains(step.assetKey())) {
                 throw new IllegalArgumentException("the plan names asset '" + step.assetKey()
                         + "', which these definitions lack");
+            }
+            for (String up : step.upstreamsInPlan()) {
+                if (!before.contains(up)) {
+                    throw new IllegalArgumentException("the plan runs '" + step.assetKey() + "' before its upstream '"
+                            + up + "', or names an upstream it does not plan");
+                }
+            }
+            if (!before.add(step.assetKey())) {
+                throw new IllegalArgumentException("the plan runs '" + step.assetKey() + "' twice");
             }
         }
         Map<String, ActiveRun.Provenance> external = externalProvenance(plan, graph);
