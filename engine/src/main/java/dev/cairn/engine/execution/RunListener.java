@@ -8,7 +8,8 @@ import dev.cairn.engine.events.Event;
  *
  * <p>Called on the run's event writer thread, in commit order, once the event is committed (it
  * carries its id). Implementations must return quickly: the next batch of events waits for them.
- * An exception thrown by a listener is ignored.
+ * A listener may call {@link RunHandle#cancel()} but must never wait for the run to end, which
+ * needs this very thread. An exception thrown by a listener is ignored.
  */
 @FunctionalInterface
 public interface RunListener {

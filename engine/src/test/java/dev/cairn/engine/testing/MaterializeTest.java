@@ -120,6 +120,20 @@ class MaterializeTest {
     }
 
     @Test
+    void theSelectionLanguageIsUnderstood() {
+        MaterializeResult result = Materialize.assets(Stories.class, WordCount.class)
+                .resource("hn", new FakeClient(List.of(1L)))
+                .upstreamValue("titles", List.of("x"))
+                .select("+topstories")
+                .run();
+
+        assertThat(result.success()).isTrue();
+        assertThat(result.materialization("topstoryIds")).isPresent();
+        assertThat(result.materialization("topstories")).isPresent();
+        assertThat(result.materialization("wordCounts")).isEmpty();
+    }
+
+    @Test
     void anUnselectedUpstreamThatWasNeverMaterializedStopsTheRun() {
         assertThatThrownBy(() -> Materialize.assets(Stories.class)
                 .resource("hn", new FakeClient(List.of(1L)))
