@@ -43,7 +43,7 @@ final class H2Opener {
             throw new EventLogException(Kind.FAILED, "cannot open an event log at " + path
                     + ": H2 does not accept ';' in a database path. Choose a workspace folder without ';'.", null);
         }
-        return "jdbc:h2:file:" + path + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000" + System.getProperty("probe.extra", "")
+        return "jdbc:h2:file:" + path + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000"
                 + (mode == H2EventLog.Mode.SHARED ? ";AUTO_SERVER=TRUE" : "");
     }
 
