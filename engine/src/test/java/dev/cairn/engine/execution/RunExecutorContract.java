@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +18,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.cairn.api.Asset;
 import dev.cairn.api.AssetContext;
@@ -34,6 +38,7 @@ import dev.cairn.engine.execution.Fixtures.Greeter;
 import dev.cairn.engine.execution.Fixtures.Knob;
 import dev.cairn.engine.execution.Fixtures.Prefix;
 import dev.cairn.engine.execution.Fixtures.Rendezvous;
+import dev.cairn.engine.io.FilesystemIOManager;
 import dev.cairn.engine.io.InMemoryIOManager;
 import dev.cairn.engine.storage.EventLog;
 import dev.cairn.engine.storage.RunRecord;
@@ -317,6 +322,17 @@ abstract class RunExecutorContract {
         }
     }
 
+    public static class Stored {
+        @Asset
+        public static List<String> words(Knob knob) {
+            return List.of(knob.get(), "fixed");
+        }
+
+        @Asset
+        public static void sideEffect(List<String> words) {
+        }
+    }
+
     public static class Forecast {
         @Asset(codeVersion = "1")
         public static String forecast(double weather) {
@@ -430,6 +446,35 @@ abstract class RunExecutorContract {
         EventData.Materialized uncoded1 = materialization(events(first), "uncoded");
         assertThat(uncoded1.dataVersionSource()).isEqualTo(EventData.DataVersionSource.UNIQUE);
         assertThat(materialization(events(second), "uncoded").dataVersion()).isNotEqualTo(uncoded1.dataVersion());
+    }
+
+    @Test
+    void theFilesystemIOManagersContentHashIsTheDataVersion(@TempDir Path storage) throws Exception {
+        Knob knob = new Knob("same");
+        LoadedDefinitions defs = TestDefinitions.of(Stored.class).defaultIo(new FilesystemIOManager(storage))
+                .resource("knob", knob).build();
+        Set<String> all = Set.of("words", "sideEffect");
+
+        RunResult first = run(defs, all, 2);
+        RunResult second = run(defs, all, 2);
+        knob.set("changed");
+        RunResult third = run(defs, all, 2);
+
+        Path file = storage.resolve("words.json");
+        EventData.Materialized words1 = materialization(events(first), "words");
+        assertThat(words1.dataVersionSource()).isEqualTo(EventData.DataVersionSource.CONTENT_HASH);
+        assertThat(words1.metadata()).containsEntry("path", MetadataValue.path(file)).containsKey("size_bytes");
+        // Identical bytes give the identical version although the asset has no code version.
+        assertThat(materialization(events(second), "words").dataVersion()).isEqualTo(words1.dataVersion());
+        EventData.Materialized words3 = materialization(events(third), "words");
+        assertThat(words3.dataVersion()).isNotEqualTo(words1.dataVersion())
+                .isEqualTo(HexFormat.of().formatHex(DataVersions.sha256().digest(Files.readAllBytes(file))));
+        // A void asset stores nothing: its version cannot come from content.
+        assertThat(materialization(events(third), "sideEffect").dataVersionSource())
+                .isEqualTo(EventData.DataVersionSource.UNIQUE);
+        try (var files = Files.list(storage)) {
+            assertThat(files).containsExactly(file);
+        }
     }
 
     @Test

@@ -15,12 +15,14 @@ import dev.cairn.engine.execution.RunResult;
 import dev.cairn.engine.io.InMemoryIOManager;
 import dev.cairn.engine.loading.JarLoader;
 import dev.cairn.engine.storage.EventLog;
+import dev.cairn.engine.storage.h2.H2EventLog;
 import dev.cairn.engine.storage.memory.InMemoryEventLog;
 import dev.cairn.engine.testjars.TestJars;
 
 /**
  * Times runs of many no-op assets end to end: from start until the run's success is committed.
- * Prints figures; asserts nothing.
+ * Prints figures; asserts nothing. Every event is durable in H2 ({@code WRITE_DELAY=0}) when a run
+ * reports success, since the executor waits for the commit of RUN_SUCCESS.
  *
  * <pre>
  * java -cp &lt;test classpath&gt; dev.cairn.engine.execution.bench.ExecutionBenchmark [assets] [rounds]
@@ -43,6 +45,16 @@ public final class ExecutionBenchmark {
             for (int round = 1; round <= rounds; round++) {
                 try (EventLog log = new InMemoryEventLog()) {
                     time("in-memory log", round, defs, log);
+                }
+            }
+            // Each round on a fresh file, and one more round on a file that already holds the earlier runs.
+            Path reused = dir.resolve("reused-eventlog");
+            for (int round = 1; round <= rounds; round++) {
+                try (EventLog log = H2EventLog.open(dir.resolve("eventlog-" + round), H2EventLog.Mode.EXCLUSIVE)) {
+                    time("H2, new file", round, defs, log);
+                }
+                try (EventLog log = H2EventLog.open(reused, H2EventLog.Mode.EXCLUSIVE)) {
+                    time("H2, same file", round, defs, log);
                 }
             }
         }
