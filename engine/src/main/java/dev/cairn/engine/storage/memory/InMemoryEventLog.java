@@ -40,10 +40,27 @@ public final class InMemoryEventLog implements EventLog {
 
     @Override
     public synchronized Event append(Event event) {
-        RunRecord run = runs.get(event.runId());
-        if (run == null) {
-            throw new IllegalArgumentException("unknown run " + event.runId());
+        return appendAll(List.of(event)).get(0);
+    }
+
+    /** Refuses what the H2 log refuses, before anything of a batch is stored. */
+    private void check(Event e) {
+        if (!runs.containsKey(e.runId())) {
+            throw new IllegalArgumentException("unknown run " + e.runId());
         }
+        boolean assetEvent = e.type() == EventType.ASSET_MATERIALIZATION || e.type() == EventType.ASSET_OBSERVATION;
+        if (assetEvent && e.assetKey() == null) {
+            throw new IllegalArgumentException(e.type() + " event without an asset key");
+        }
+        if (e.type() == EventType.ASSET_MATERIALIZATION && !(e.data() instanceof EventData.Materialized)
+                || e.type() == EventType.ASSET_OBSERVATION && !(e.data() instanceof EventData.Observed)) {
+            throw new IllegalArgumentException(e.type() + " event with " + e.data().getClass().getSimpleName()
+                    + " details");
+        }
+    }
+
+    private Event store(Event event) {
+        RunRecord run = runs.get(event.runId());
         Event stored = event.withId(nextId++);
         events.add(stored);
         if (stored.type().endsRun()) {
@@ -67,11 +84,12 @@ public final class InMemoryEventLog implements EventLog {
 
     @Override
     public synchronized List<Event> appendAll(List<Event> batch) {
+        batch.forEach(this::check);
         List<Event> stored = new ArrayList<>(batch.size());
         for (Event e : batch) {
-            stored.add(append(e));
+            stored.add(store(e));
         }
-        return stored;
+        return List.copyOf(stored);
     }
 
     @Override
@@ -79,12 +97,15 @@ public final class InMemoryEventLog implements EventLog {
         return Optional.ofNullable(runs.get(runId));
     }
 
+    /** Runs in the order they were created, newest first; an unknown {@code beforeRunId} gives none. */
     @Override
     public synchronized List<RunRecord> runs(String beforeRunId, int limit) {
+        checkLimit(limit);
         List<RunRecord> newestFirst = new ArrayList<>(runs.values());
         java.util.Collections.reverse(newestFirst);
         int from = 0;
         if (beforeRunId != null) {
+            from = newestFirst.size();
             for (int i = 0; i < newestFirst.size(); i++) {
                 if (newestFirst.get(i).runId().equals(beforeRunId)) {
                     from = i + 1;
@@ -98,6 +119,7 @@ public final class InMemoryEventLog implements EventLog {
 
     @Override
     public synchronized List<Event> eventsAfter(String runId, long afterId, int limit) {
+        checkLimit(limit);
         return events.stream().filter(e -> e.runId().equals(runId) && e.id() > afterId).limit(limit).toList();
     }
 
@@ -118,6 +140,7 @@ public final class InMemoryEventLog implements EventLog {
 
     @Override
     public synchronized List<MaterializationRecord> materializationHistory(String assetKey, Long beforeEventId, int limit) {
+        checkLimit(limit);
         return materializations(assetKey).stream()
                 .filter(m -> beforeEventId == null || m.eventId() < beforeEventId)
                 .sorted(Comparator.comparingLong(MaterializationRecord::eventId).reversed())
@@ -147,6 +170,12 @@ public final class InMemoryEventLog implements EventLog {
     @Override
     public void close() {
         // Nothing to release.
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
     }
 
     private List<MaterializationRecord> materializations(String assetKey) {

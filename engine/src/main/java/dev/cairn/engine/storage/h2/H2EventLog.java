@@ -1,0 +1,339 @@
+package dev.cairn.engine.storage.h2;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.jdbcx.JdbcDataSource;
+
+import dev.cairn.engine.events.Event;
+import dev.cairn.engine.events.EventData;
+import dev.cairn.engine.events.EventType;
+import dev.cairn.engine.events.LogLevel;
+import dev.cairn.engine.json.CairnJson;
+import dev.cairn.engine.storage.EventLog;
+import dev.cairn.engine.storage.EventLogException;
+import dev.cairn.engine.storage.LocalProcess;
+import dev.cairn.engine.storage.MaterializationRecord;
+import dev.cairn.engine.storage.MetadataPoint;
+import dev.cairn.engine.storage.ObservationRecord;
+import dev.cairn.engine.storage.RunRecord;
+
+/**
+ * The event log in an embedded H2 database: one file per workspace ({@code <name>.mv.db}).
+ *
+ * <p><b>Durability.</b> Every append is a transaction, and H2 runs with {@code WRITE_DELAY=0}: when
+ * {@link #append} or {@link #appendAll} returns, the event is written to the file and survives a
+ * kill of this process (including {@code SIGKILL}). H2 does not fsync on commit, so a crash of the
+ * operating system or a power cut can still lose the commits of the last seconds that the OS had not
+ * yet written to disk; the file itself stays consistent (H2 falls back to its last complete
+ * chunk).
+ *
+ * <p><b>Processes.</b> In {@link Mode#EXCLUSIVE} mode the log belongs to one process; another that
+ * opens it gets an {@link EventLogException} of kind {@code IN_USE}. In {@link Mode#SHARED} mode the
+ * first process serves the others over TCP on 127.0.0.1 (H2's {@code AUTO_SERVER}); when it exits,
+ * another takes over. Both modes can be mixed only in the sense that an exclusive opener is refused
+ * while a shared one holds the log, and the reverse.
+ *
+ * <p><b>Threads.</b> Writes of this process take turns on one connection; reads use a small pool
+ * of connections and see only committed data.
+ *
+ * <p>{@link #open} migrates the schema and fails the runs whose process died
+ * ({@link #failOrphanedRuns()}); its callers need not.
+ */
+public final class H2EventLog implements EventLog {
+
+    /** How a log is shared between processes. */
+    public enum Mode {
+        /** Only this process may open the log: for the command line. */
+        EXCLUSIVE,
+        /**
+         * Several processes of this machine may open the log at once, for example the app reading
+         * while a worker process writes. The first to open it serves the others on 127.0.0.1.
+         */
+        SHARED
+    }
+
+    private static final String MATERIALIZATION = EventType.ASSET_MATERIALIZATION.name();
+    private static final String OBSERVATION = EventType.ASSET_OBSERVATION.name();
+
+    private static final String RUN = "SELECT " + EventRows.RUN_COLUMNS + " FROM runs WHERE run_id = ?";
+    private static final String RUNS = "SELECT " + EventRows.RUN_COLUMNS + " FROM runs ORDER BY seq DESC LIMIT ?";
+    private static final String RUNS_BEFORE = "SELECT " + EventRows.RUN_COLUMNS + " FROM runs "
+            + "WHERE seq < (SELECT seq FROM runs WHERE run_id = ?) ORDER BY seq DESC LIMIT ?";
+    private static final String EVENTS_AFTER = "SELECT " + EventRows.EVENT_COLUMNS + " FROM events "
+            + "WHERE run_id = ? AND id > ? ORDER BY run_id, id LIMIT ?";
+    private static final String EVENT = "SELECT " + EventRows.EVENT_COLUMNS + " FROM events WHERE id = ?";
+    private static final String LATEST = "SELECT " + EventRows.LATEST_COLUMNS + " FROM asset_latest WHERE type = ?";
+    private static final String LATEST_OF_ASSET = LATEST + " AND asset_key = ?";
+    private static final String HISTORY = "SELECT " + EventRows.EVENT_COLUMNS + " FROM events "
+            + "WHERE asset_key = ? AND type = '" + MATERIALIZATION + "' AND id < ? "
+            + "ORDER BY asset_key DESC, type DESC, id DESC LIMIT ?";
+    private static final String SERIES = "SELECT event_id, ts, run_id, partition_key, num_value "
+            + "FROM numeric_metadata WHERE asset_key = ? AND meta_key = ? ORDER BY asset_key, meta_key, event_id";
+    private static final String STARTED_RUNS = "SELECT run_id, pid, host, started_at FROM runs WHERE status = 'STARTED'";
+
+    private final Path database;
+    private final JdbcConnectionPool readers;
+    private final EventWriter writer;
+    private final EventRows rows;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private List<String> failedOnOpen = List.of();
+
+    private H2EventLog(Path database, JdbcConnectionPool readers, EventWriter writer, EventRows rows) {
+        this.database = database;
+        this.readers = readers;
+        this.writer = writer;
+        this.rows = rows;
+    }
+
+    /**
+     * Opens the log, creating it if needed: brings its schema up to date and marks runs whose process
+     * died as failed.
+     *
+     * @param database the database file without H2's {@code .mv.db} suffix, e.g. {@code <workspace>/eventlog}
+     * @param mode whether other processes may open it at the same time
+     * @throws EventLogException if the log is in use, damaged, written by a newer Cairn, or cannot be created
+     */
+    public static H2EventLog open(Path database, Mode mode) {
+        H2Opener.bindServersToLoopback();
+        String url = H2Opener.url(database, mode);
+        if (mode == Mode.SHARED) {
+            H2Opener.requireLoopbackServer(database);
+        }
+        H2Opener.createFolder(database);
+        JdbcDataSource dataSource = H2Opener.dataSource(url);
+        Connection writeConnection;
+        try {
+            // The first connection opens (or creates) the file: locked or damaged files fail here.
+            writeConnection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw H2Errors.translate(database, "open", e);
+        }
+        JdbcConnectionPool readers = null;
+        try {
+            H2Opener.migrate(database, dataSource);
+            EventRows rows = new EventRows(new CairnJson());
+            EventWriter writer = new EventWriter(database, writeConnection, rows);
+            readers = JdbcConnectionPool.create(dataSource);
+            H2EventLog log = new H2EventLog(database, readers, writer, rows);
+            log.failedOnOpen = log.failOrphanedRuns();
+            return log;
+        } catch (SQLException e) {
+            closeAfterFailure(writeConnection, readers, e);
+            throw H2Errors.translate(database, "open", e);
+        } catch (RuntimeException | Error e) {
+            closeAfterFailure(writeConnection, readers, e);
+            throw e;
+        }
+    }
+
+    private static void closeAfterFailure(Connection connection, JdbcConnectionPool readers, Throwable failure) {
+        if (readers != null) {
+            readers.dispose();
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** The database file without H2's suffix, as given to {@link #open}. */
+    public Path database() {
+        return database;
+    }
+
+    /** The runs that {@link #open} marked as failed because their process had died. */
+    public List<String> orphanedRunsFailedOnOpen() {
+        return failedOnOpen;
+    }
+
+    @Override
+    public void createRun(RunRecord run) {
+        checkOpen();
+        writer.createRun(run);
+    }
+
+    @Override
+    public Event append(Event event) {
+        return appendAll(List.of(event)).get(0);
+    }
+
+    @Override
+    public List<Event> appendAll(List<Event> events) {
+        checkOpen();
+        return writer.append(events);
+    }
+
+    @Override
+    public Optional<RunRecord> run(String runId) {
+        return query(RUN, ps -> ps.setString(1, runId), rows::run).stream().findFirst();
+    }
+
+    /** Runs in the order they were created, newest first; an unknown {@code beforeRunId} gives none. */
+    @Override
+    public List<RunRecord> runs(String beforeRunId, int limit) {
+        checkLimit(limit);
+        if (beforeRunId == null) {
+            return query(RUNS, ps -> ps.setInt(1, limit), rows::run);
+        }
+        return query(RUNS_BEFORE, ps -> {
+            ps.setString(1, beforeRunId);
+            ps.setInt(2, limit);
+        }, rows::run);
+    }
+
+    @Override
+    public List<Event> eventsAfter(String runId, long afterId, int limit) {
+        checkLimit(limit);
+        return query(EVENTS_AFTER, ps -> {
+            ps.setString(1, runId);
+            ps.setLong(2, afterId);
+            ps.setInt(3, limit);
+        }, rows::event);
+    }
+
+    @Override
+    public Map<String, MaterializationRecord> latestMaterializations() {
+        Map<String, MaterializationRecord> latest = new HashMap<>();
+        for (EventRows.Latest l : latest(ps -> ps.setString(1, MATERIALIZATION), LATEST)) {
+            latest.put(l.assetKey(), rows.materialization(l));
+        }
+        return Map.copyOf(latest);
+    }
+
+    @Override
+    public Optional<MaterializationRecord> latestMaterialization(String assetKey) {
+        return latest(ps -> {
+            ps.setString(1, MATERIALIZATION);
+            ps.setString(2, assetKey);
+        }, LATEST_OF_ASSET).stream().findFirst().map(rows::materialization);
+    }
+
+    @Override
+    public Map<String, ObservationRecord> latestObservations() {
+        Map<String, ObservationRecord> latest = new HashMap<>();
+        for (EventRows.Latest l : latest(ps -> ps.setString(1, OBSERVATION), LATEST)) {
+            latest.put(l.assetKey(), rows.observation(l));
+        }
+        return Map.copyOf(latest);
+    }
+
+    /** Rows of the latest summary; those whose data was too long for it are completed from events. */
+    private List<EventRows.Latest> latest(Binder binder, String sql) {
+        List<EventRows.Latest> found = query(sql, binder, rows::latest);
+        List<EventRows.Latest> complete = new ArrayList<>(found.size());
+        for (EventRows.Latest l : found) {
+            if (l.data() != null) {
+                complete.add(l);
+            } else {
+                query(EVENT, ps -> ps.setLong(1, l.eventId()), rows::event).stream()
+                        .findFirst().map(EventRows::latest).ifPresent(complete::add);
+            }
+        }
+        return complete;
+    }
+
+    @Override
+    public List<MaterializationRecord> materializationHistory(String assetKey, Long beforeEventId, int limit) {
+        checkLimit(limit);
+        return query(HISTORY, ps -> {
+            ps.setString(1, assetKey);
+            ps.setLong(2, beforeEventId == null ? Long.MAX_VALUE : beforeEventId);
+            ps.setInt(3, limit);
+        }, rows::materialization);
+    }
+
+    @Override
+    public List<MetadataPoint> metadataSeries(String assetKey, String metadataKey) {
+        return query(SERIES, ps -> {
+            ps.setString(1, assetKey);
+            ps.setString(2, metadataKey);
+        }, rs -> new MetadataPoint(rs.getLong(1), EventRows.instant(rs, 2), rs.getString(3), rs.getString(4),
+                rs.getDouble(5)));
+    }
+
+    /**
+     * Fails the STARTED runs of this machine whose process is gone (or whose pid now belongs to a
+     * process started after the run). Runs of live processes, and runs recorded on other hosts, are
+     * left alone. Each failed run gets a RUN_FAILURE event naming the dead process.
+     */
+    @Override
+    public List<String> failOrphanedRuns() {
+        record Started(String runId, long pid, String host, Instant startedAt) { }
+        List<String> failed = new ArrayList<>();
+        for (Started run : query(STARTED_RUNS, ps -> { }, rs -> new Started(rs.getString(1), rs.getLong(2),
+                rs.getString(3), EventRows.instant(rs, 4)))) {
+            if (!LocalProcess.isThisHost(run.host())) {
+                continue;
+            }
+            Optional<String> gone = ProcessLiveness.goneReason(run.pid(), run.startedAt());
+            if (gone.isPresent()) {
+                String reason = gone.get();
+                Event failure = new Event(0, run.runId(), EventType.RUN_FAILURE, Instant.now(), null, null,
+                        LogLevel.ERROR, "Run failed: " + reason, new EventData.RunEnded(reason));
+                if (writer.failIfStarted(failure)) {
+                    failed.add(run.runId());
+                }
+            }
+        }
+        return List.copyOf(failed);
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            readers.dispose();
+            writer.close();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("the event log at " + H2Errors.dataFile(database) + " is closed");
+        }
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
+        checkOpen();
+        try (Connection c = readers.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rs.next()) {
+                    result.add(mapper.map(rs));
+                }
+                return result;
+            }
+        } catch (SQLException e) {
+            throw H2Errors.translate(database, "read", e);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package dev.cairn.engine.storage.h2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.cairn.engine.events.Event;
+import dev.cairn.engine.events.EventData;
+import dev.cairn.engine.events.EventType;
+import dev.cairn.engine.events.LogLevel;
+import dev.cairn.engine.storage.EventLogException;
+import dev.cairn.engine.storage.LocalProcess;
+import dev.cairn.engine.storage.RunRecord;
+import dev.cairn.engine.storage.RunStatus;
+
+/** What only the H2 log does: files, schema versions, damaged input and dead processes. */
+class H2EventLogTest {
+
+    private static final String APPLIED_MIGRATIONS =
+            "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL";
+
+    @TempDir
+    Path dir;
+
+    private Path db() {
+        return dir.resolve("workspace").resolve("eventlog");
+    }
+
+    @Test
+    void reopeningKeepsEverythingAndMigratesOnlyOnce() throws SQLException {
+        try (H2EventLog log = H2EventLog.open(db(), H2EventLog.Mode.EXCLUSIVE)) {
+            log.createRun(run("r", LocalProcess.pid(), Instant.now()));
+            log.append(Event.of("r", EventType.LOG, null, LogLevel.INFO, "hello", null));
+        }
+        String installedOn = singleValue("SELECT \"installed_on\" FROM \"flyway_schema_history\" WHERE \"version\" = '1'");
+
+        try (H2EventLog log = H2EventLog.open(db(), H2EventLog.Mode.EXCLUSIVE)) {
+            assertThat(log.eventsAfter("r", 0, 10)).extracting(Event::message).containsExactly("hello");
+        }
+
+        assertThat(singleValue(APPLIED_MIGRATIONS)).isEqualTo("1");
+        assertThat(singleValue("SELECT \"installed_on\" FROM \"flyway_schema_history\" WHERE \"version\" = '1'"))
+                .isEqualTo(installedOn);
+        assertThat(Files.exists(Path.of(db() + ".mv.db"))).isTrue();
+    }
+
+    @Test
+    void aLogWrittenByANewerCairnIsRefusedAndLeftAlone() throws SQLException {
+        H2EventLog.open(db(), H2EventLog.Mode.EXCLUSIVE).close();
+        Flyway.configure().dataSource(dataSource())
+                .locations(H2Opener.MIGRATIONS, "classpath:dev/cairn/engine/storage/h2/future").load().migrate();
+
+        EventLogException e = assertThrows(EventLogException.class,
+                () -> H2EventLog.open(db(), H2EventLog.Mode.EXCLUSIVE));
+
+        assertThat(e.kind()).isEqualTo(EventLogException.Kind.NEWER_VERSION);
+        assertThat(e.getMessage()).contains(db() + ".mv.db").contains("newer version of Cairn")
+                .contains("schema version 2").contains("up to 1").contains("Update Cairn");
+        assertThat(singleValue(APPLIED_MIGRATIONS)).isEqualTo("2");
+    }
+
+    @Test
+    void aDatabaseThatIsNotAnEventLogIsRefused() throws SQLException {
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE customers (id INT)");
+        }
+        EventLogException e = assertThrows(EventLogException.class,
+                () -> H2EventLog.open(db(), H2EventLog.Mode.EXCLUSIVE));
+        assertThat(e.kind()).isEqualTo(EventLogException.Kind.NOT_AN_EVENT_LOG);
+        assertThat(e.getMessage()).contains(db() + ".mv.db").contains("not a Cairn event log");
+    }
+
+    @Test
+    void aDatabaseOfAnotherUserIsRefused() throws SQLException {
+        JdbcDataSource other = dataSource();
+        other.setUser("somebody");
+        other.getConnection().close();
+
+        EventLogException e = assertThrows(EventLogException.class,
+                () -> H2EventLog.open(db(), H2EventLog.Mode.EXCLUSIVE));
+        assertThat(e.kind()).isEqualTo(EventLogException.Kind.NOT_AN_EVENT_LOG);
+        assertThat(e.getMessage()).contains("Cairn did not create");
+    }
+
+    @Test
+    void aDamagedFileIsReportedWithoutChangingIt() throws IOException {
+        try (H2EventLog log = H2EventLog.open(db(), H2EventLog.Mode.EXCLUSIVE)) {
+            log.createRun(run("r", LocalProcess.pid(), Instant.now()));
+        }
+        Path file = Path.of(db() + ".mv.db");
+        byte[] garbage = new byte[(int) Files.size(file)];
+        new Random(42).nextBytes(garbage);
+        Files.write(file, garbage);
+
+        EventLogException e = assertThrows(EventLogException.class,
+                () -> H2EventLog.open(db(), H2EventLog.Mode.EXCLUSIVE));
+
+        assertThat(e.kind()).isEqualTo(EventLogException.Kind.DAMAGED);
+        assertThat(e.getMessage()).contains(file.toString()).contains("damaged").contains("Move it aside");
+        assertThat(Files.readAllBytes(file)).isEqualTo(garbage);
+    }
+
+    @Test
+    void aLogCannotBeCreatedWhereNoFolderCanBe() throws IOException {
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        EventLogException e = assertThrows(EventLogException.class,
+                () -> H2EventLog.open(file.resolve("eventlog"), H2EventLog.Mode.EXCLUSIVE));
+        assertThat(e.kind()).isEqualTo(EventLogException.Kind.FAILED);
+        assertThat(e.getMessage()).contains("cannot create the folder").contains(file.toString());
+
+        assertThatThrownBy(() -> H2EventLog.open(dir.resolve("a;b").resolve("eventlog"), H2EventLog.Mode.EXCLUSIVE))
+                .isInstanceOf(EventLogException.class).hasMessageContaining("';'");
+    }
+
+    @Test
+    void runsOfDeadProcessesOnThisHostAreFailedAndOthersLeftAlone() throws Exception {
+        long deadPid = deadProcessPid();
+        Instant jvmStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+        try (H2EventLog log = H2EventLog.open(db(), H2EventLog.Mode.EXCLUSIVE)) {
+            log.createRun(run("dead", deadPid, Instant.now()));
+            log.createRun(run("alive", LocalProcess.pid(), Instant.now()));
+            log.createRun(run("reused-pid", LocalProcess.pid(), jvmStart.minus(Duration.ofHours(1))));
+            log.createRun(new RunRecord("elsewhere", RunStatus.STARTED, "*", List.of(), Instant.now(), null, deadPid,
+                    "another-machine", null));
+            log.createRun(run("finished", deadPid, Instant.now()));
+            log.append(Event.of("finished", EventType.RUN_SUCCESS, null, LogLevel.INFO, "done", null));
+
+            assertThat(log.failOrphanedRuns()).containsExactlyInAnyOrder("dead", "reused-pid");
+
+            RunRecord dead = log.run("dead").orElseThrow();
+            assertThat(dead.status()).isEqualTo(RunStatus.FAILURE);
+            assertThat(dead.failureReason()).isEqualTo("the process running it (pid " + deadPid + ") is gone");
+            assertThat(dead.endedAt()).isNotNull();
+            Event failure = log.eventsAfter("dead", 0, 10).get(0);
+            assertThat(failure.type()).isEqualTo(EventType.RUN_FAILURE);
+            assertThat(failure.level()).isEqualTo(LogLevel.ERROR);
+            assertThat(failure.data()).isEqualTo(new EventData.RunEnded(dead.failureReason()));
+            assertThat(log.run("reused-pid").orElseThrow().failureReason()).contains("started later");
+            for (String untouched : List.of("alive", "elsewhere")) {
+                assertThat(log.run(untouched).orElseThrow().status()).isEqualTo(RunStatus.STARTED);
+                assertThat(log.eventsAfter(untouched, 0, 10)).isEmpty();
+            }
+            assertThat(log.run("finished").orElseThrow().status()).isEqualTo(RunStatus.SUCCESS);
+
+            assertThat(log.failOrphanedRuns()).as("failing is done once").isEmpty();
+            assertThat(log.eventsAfter("dead", 0, 10)).hasSize(1);
+        }
+    }
+
+    @Test
+    void openingFailsTheOrphansLeftByADeadProcess() throws Exception {
+        long deadPid = deadProcessPid();
+        try (H2EventLog log = H2EventLog.open(db(), H2EventLog.Mode.EXCLUSIVE)) {
+            log.createRun(run("dead", deadPid, Instant.now()));
+            assertThat(log.orphanedRunsFailedOnOpen()).isEmpty();
+        }
+        try (H2EventLog log = H2EventLog.open(db(), H2EventLog.Mode.EXCLUSIVE)) {
+            assertThat(log.orphanedRunsFailedOnOpen()).containsExactly("dead");
+            assertThat(log.run("dead").orElseThrow().status()).isEqualTo(RunStatus.FAILURE);
+        }
+    }
+
+    @Test
+    void aClosedLogSaysSo() {
+        H2EventLog log = H2EventLog.open(db(), H2EventLog.Mode.EXCLUSIVE);
+        log.close();
+        log.close();
+        assertThatThrownBy(() -> log.runs(null, 1)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+        assertThatThrownBy(() -> log.createRun(run("r", 1, Instant.now()))).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static RunRecord run(String id, long pid, Instant startedAt) {
+        return new RunRecord(id, RunStatus.STARTED, "*", List.of(), startedAt, null, pid, LocalProcess.host(), null);
+    }
+
+    /** The pid of a process that has ended. */
+    private static long deadProcessPid() throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process p = new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        p.waitFor();
+        return p.pid();
+    }
+
+    private JdbcDataSource dataSource() {
+        return H2Opener.dataSource(H2Opener.url(db(), H2EventLog.Mode.EXCLUSIVE));
+    }
+
+    private String singleValue(String sql) throws SQLException {
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
