@@ -1,5 +1,7 @@
 package dev.cairn.engine.selection;
 
+import dev.cairn.engine.staleness.AssetStatus;
+
 import java.util.Set;
 
 /**

@@ -1,8 +1,8 @@
 package dev.cairn.engine.staleness;
 
-import java.time.Instant;
 import java.util.Map;
 
+import dev.cairn.engine.storage.FailureRecord;
 import dev.cairn.engine.storage.MaterializationRecord;
 import dev.cairn.engine.storage.ObservationRecord;
 
@@ -18,7 +18,7 @@ import dev.cairn.engine.storage.ObservationRecord;
 public record RecordedVersions(
         Map<String, MaterializationRecord> materializations,
         Map<String, ObservationRecord> observations,
-        Map<String, FailedAttempt> failures) {
+        Map<String, FailureRecord> failures) {
 
     public RecordedVersions {
         materializations = Map.copyOf(materializations);
@@ -26,12 +26,4 @@ public record RecordedVersions(
         failures = Map.copyOf(failures);
     }
 
-    /**
-     * A step's latest failed attempt.
-     *
-     * @param eventId the STEP_FAILURE event
-     * @param runId its run
-     * @param timestamp when it failed
-     */
-    public record FailedAttempt(long eventId, String runId, Instant timestamp) { }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import dev.cairn.engine.definitions.AssetGraph;
 import dev.cairn.engine.definitions.AssetSpec;
 import dev.cairn.engine.events.EventData;
+import dev.cairn.engine.storage.FailureRecord;
 import dev.cairn.engine.storage.MaterializationRecord;
 import dev.cairn.engine.storage.ObservationRecord;
 
@@ -85,7 +86,7 @@ public final class StalenessCalculator {
     private AssetState assetState(AssetSpec spec, AssetGraph graph, RecordedVersions recorded) {
         String key = spec.key();
         MaterializationRecord mat = recorded.materializations().get(key);
-        RecordedVersions.FailedAttempt failure = recorded.failures().get(key);
+        FailureRecord failure = recorded.failures().get(key);
         boolean failed = failure != null && (mat == null || failure.eventId() > mat.eventId());
         if (mat == null) {
             return new AssetState(key, AssetStatus.MISSING, List.of(), false, null, null, failed);
@@ -139,7 +140,7 @@ public final class StalenessCalculator {
             return java.util.Optional.empty();
         }
         MaterializationRecord upMat = recorded.materializations().get(k);
-        RecordedVersions.FailedAttempt upFailure = recorded.failures().get(k);
+        FailureRecord upFailure = recorded.failures().get(k);
         if (upMat == null) {
             return java.util.Optional.of(new StaleCause(StaleCause.Category.UPSTREAM_MISSING, k,
                     "upstream `" + k + "` has never been materialized"));

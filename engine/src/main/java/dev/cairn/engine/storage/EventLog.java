@@ -53,6 +53,12 @@ public interface EventLog extends AutoCloseable {
     Map<String, ObservationRecord> latestObservations();
 
     /**
+     * The latest STEP_FAILURE of every asset that ever failed. Whether it is more recent than the
+     * asset's latest materialization is for the caller to compare (by event id).
+     */
+    Map<String, FailureRecord> latestFailures();
+
+    /**
      * Materializations of an asset, newest first.
      *
      * @param beforeEventId only those older than this event id (for paging), or {@code null}

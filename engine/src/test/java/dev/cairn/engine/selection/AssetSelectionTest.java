@@ -1,5 +1,7 @@
 package dev.cairn.engine.selection;
 
+import dev.cairn.engine.staleness.AssetStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

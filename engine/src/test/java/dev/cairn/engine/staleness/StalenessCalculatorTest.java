@@ -29,7 +29,7 @@ class StalenessCalculatorTest {
     private final StalenessCalculator calculator = new StalenessCalculator(ZoneOffset.UTC);
     private final Map<String, MaterializationRecord> mats = new HashMap<>();
     private final Map<String, ObservationRecord> obs = new HashMap<>();
-    private final Map<String, RecordedVersions.FailedAttempt> failures = new HashMap<>();
+    private final Map<String, dev.cairn.engine.storage.FailureRecord> failures = new HashMap<>();
     private long nextId = 1;
 
     private static AssetSpec asset(String key, String code, String... upstreams) {
@@ -135,7 +135,7 @@ class StalenessCalculatorTest {
     void failedUpstreamIsACause() {
         materialize("a", "1", "v1", "run1");
         materialize("b", "1", "b1", "run1", "a");
-        failures.put("a", new RecordedVersions.FailedAttempt(nextId++, "run2", T));
+        failures.put("a", new dev.cairn.engine.storage.FailureRecord(nextId++, "run2", "a", T));
         StalenessReport r = report(asset("a", "1"), asset("b", "1", "a"));
         assertThat(r.state("a").latestAttemptFailed()).isTrue();
         assertThat(r.state("b").causes()).extracting(StaleCause::category).containsExactly(StaleCause.Category.UPSTREAM_FAILED);

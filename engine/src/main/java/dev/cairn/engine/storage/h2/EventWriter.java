@@ -339,6 +339,9 @@ final class EventWriter implements AutoCloseable {
             addMetrics(e, m.metadata());
         } else if (e.data() instanceof EventData.Observed) {
             addLatest(e, dataJson);
+        } else if (e.type() == EventType.STEP_FAILURE && e.assetKey() != null) {
+            // Staleness needs each asset's latest failure without scanning events; the details stay in events.
+            addLatest(e, null);
         }
     }
 

@@ -22,6 +22,7 @@ import dev.cairn.engine.events.EventType;
 import dev.cairn.engine.events.LogLevel;
 import dev.cairn.engine.json.CairnJson;
 import dev.cairn.engine.storage.EventLog;
+import dev.cairn.engine.storage.FailureRecord;
 import dev.cairn.engine.storage.EventLogException;
 import dev.cairn.engine.storage.LocalProcess;
 import dev.cairn.engine.storage.MaterializationRecord;
@@ -75,6 +76,8 @@ public final class H2EventLog implements EventLog {
             + "WHERE run_id = ? AND id > ? ORDER BY run_id, id LIMIT ?";
     private static final String EVENT = "SELECT " + EventRows.EVENT_COLUMNS + " FROM events WHERE id = ?";
     private static final String LATEST = "SELECT " + EventRows.LATEST_COLUMNS + " FROM asset_latest WHERE type = ?";
+    private static final String LATEST_FAILURES = "SELECT event_id, run_id, asset_key, ts FROM asset_latest "
+            + "WHERE type = '" + EventType.STEP_FAILURE.name() + "'";
     private static final String LATEST_OF_ASSET = LATEST + " AND asset_key = ?";
     private static final String HISTORY = "SELECT " + EventRows.EVENT_COLUMNS + " FROM events "
             + "WHERE asset_key = ? AND type = '" + MATERIALIZATION + "' AND id < ? "
@@ -226,6 +229,16 @@ public final class H2EventLog implements EventLog {
         Map<String, ObservationRecord> latest = new HashMap<>();
         for (EventRows.Latest l : latest(ps -> ps.setString(1, OBSERVATION), LATEST)) {
             latest.put(l.assetKey(), rows.observation(l));
+        }
+        return Map.copyOf(latest);
+    }
+
+    @Override
+    public Map<String, FailureRecord> latestFailures() {
+        Map<String, FailureRecord> latest = new HashMap<>();
+        for (FailureRecord f : query(LATEST_FAILURES, ps -> { }, rs -> new FailureRecord(rs.getLong(1), rs.getString(2),
+                rs.getString(3), EventRows.instant(rs, 4)))) {
+            latest.put(f.assetKey(), f);
         }
         return Map.copyOf(latest);
     }

@@ -13,6 +13,7 @@ import dev.cairn.engine.events.Event;
 import dev.cairn.engine.events.EventData;
 import dev.cairn.engine.events.EventType;
 import dev.cairn.engine.storage.EventLog;
+import dev.cairn.engine.storage.FailureRecord;
 import dev.cairn.engine.storage.MaterializationRecord;
 import dev.cairn.engine.storage.MetadataPoint;
 import dev.cairn.engine.storage.ObservationRecord;
@@ -29,6 +30,7 @@ public final class InMemoryEventLog implements EventLog {
     private final Map<String, RunRecord> runs = new LinkedHashMap<>();
     private final Map<String, MaterializationRecord> latestMaterialization = new HashMap<>();
     private final Map<String, ObservationRecord> latestObservation = new HashMap<>();
+    private final Map<String, FailureRecord> latestFailure = new HashMap<>();
     private long nextId = 1;
 
     @Override
@@ -78,6 +80,9 @@ public final class InMemoryEventLog implements EventLog {
         } else if (stored.type() == EventType.ASSET_OBSERVATION && stored.data() instanceof EventData.Observed o) {
             latestObservation.put(stored.assetKey(), new ObservationRecord(stored.id(), stored.runId(),
                     stored.assetKey(), stored.partitionKey(), stored.timestamp(), o));
+        } else if (stored.type() == EventType.STEP_FAILURE && stored.assetKey() != null) {
+            latestFailure.put(stored.assetKey(), new FailureRecord(stored.id(), stored.runId(), stored.assetKey(),
+                    stored.timestamp()));
         }
         return stored;
     }
@@ -131,6 +136,11 @@ public final class InMemoryEventLog implements EventLog {
     @Override
     public synchronized Optional<MaterializationRecord> latestMaterialization(String assetKey) {
         return Optional.ofNullable(latestMaterialization.get(assetKey));
+    }
+
+    @Override
+    public synchronized Map<String, FailureRecord> latestFailures() {
+        return Map.copyOf(latestFailure);
     }
 
     @Override

@@ -1,0 +1,49 @@
+package dev.cairn.engine.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.cairn.engine.instance.CairnInstance;
+import dev.cairn.engine.storage.h2.H2EventLog;
+import picocli.CommandLine.Option;
+
+/** The options every command that works on a jar shares. */
+final class JarOptions {
+
+    /** When {@code --jar} is not given, the jar named by this environment variable is used. */
+    static final String JAR_ENV = "CAIRN_JAR";
+
+    @Option(names = "--jar", paramLabel = "JAR",
+            description = "The asset jar (default: the CAIRN_JAR environment variable).")
+    Path jar;
+
+    @Option(names = "--deps", paramLabel = "PATH", split = ",",
+            description = "Jars, or folders of jars, that the asset jar needs (comma-separated, repeatable).")
+    List<Path> dependencies = new ArrayList<>();
+
+    @Option(names = "--workspace", paramLabel = "DIR",
+            description = "The workspace folder (default: one per jar under the Cairn home).")
+    Path workspace;
+
+    /** Opens the instance: workspace, event log and definitions. */
+    CairnInstance open() {
+        return CairnInstance.open(new CairnInstance.Config(jarPath(), dependencies, workspace, H2EventLog.Mode.SHARED));
+    }
+
+    Path jarPath() {
+        Path p = jar;
+        if (p == null) {
+            String env = System.getenv(JAR_ENV);
+            if (env == null || env.isBlank()) {
+                throw new CliException("no asset jar given: use --jar path/to/assets.jar");
+            }
+            p = Path.of(env);
+        }
+        if (!Files.isRegularFile(p)) {
+            throw new CliException("the asset jar " + p + " does not exist");
+        }
+        return p;
+    }
+}
