@@ -1,0 +1,84 @@
+package dev.cairn.engine.execution.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import dev.cairn.engine.definitions.LoadedDefinitions;
+import dev.cairn.engine.execution.RunExecutor;
+import dev.cairn.engine.execution.RunOptions;
+import dev.cairn.engine.execution.RunResult;
+import dev.cairn.engine.io.InMemoryIOManager;
+import dev.cairn.engine.loading.JarLoader;
+import dev.cairn.engine.storage.EventLog;
+import dev.cairn.engine.storage.memory.InMemoryEventLog;
+import dev.cairn.engine.testjars.TestJars;
+
+/**
+ * Times runs of many no-op assets end to end: from start until the run's success is committed.
+ * Prints figures; asserts nothing.
+ *
+ * <pre>
+ * java -cp &lt;test classpath&gt; dev.cairn.engine.execution.bench.ExecutionBenchmark [assets] [rounds]
+ * </pre>
+ */
+public final class ExecutionBenchmark {
+
+    private ExecutionBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int assets = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        Path dir = Files.createTempDirectory("cairn-bench");
+        Path jar = generatedJar(dir, assets);
+        try (LoadedDefinitions defs = new JarLoader(dir, Map.of("io_manager", new InMemoryIOManager())).load(jar)) {
+            defs.requireGraph();
+            System.out.printf("%d no-op assets, %d edges, %d cores%n", assets, defs.requireGraph().edgeCount(),
+                    Runtime.getRuntime().availableProcessors());
+            for (int round = 1; round <= rounds; round++) {
+                try (EventLog log = new InMemoryEventLog()) {
+                    time("in-memory log", round, defs, log);
+                }
+            }
+        }
+    }
+
+    private static void time(String label, int round, LoadedDefinitions defs, EventLog log) throws Exception {
+        RunExecutor executor = new RunExecutor(defs, log);
+        Set<String> all = new HashSet<>(defs.requireGraph().assets().keySet());
+        long start = System.nanoTime();
+        RunResult result = executor.start(executor.plan(all), RunOptions.defaults("*"), List.of()).await();
+        double millis = (System.nanoTime() - start) / 1e6;
+        long events = log.eventsAfter(result.run().runId(), 0, Integer.MAX_VALUE).size();
+        System.out.printf("%-16s round %d: %s in %.0f ms, %.3f ms/asset, %d events (%.0f events/s)%n", label, round,
+                result.run().status(), millis, millis / all.size(), events, events / (millis / 1000));
+    }
+
+    /** Classes of 250 void assets each; every asset depends on up to two earlier ones through {@code deps}. */
+    static Path generatedJar(Path dir, int assets) {
+        Random random = new Random(42);
+        TestJars.Builder builder = TestJars.builder();
+        int perClass = 250;
+        for (int c = 0; c * perClass < assets; c++) {
+            StringBuilder src = new StringBuilder("package bench;\nimport dev.cairn.api.*;\npublic class Assets" + c + " {\n");
+            for (int i = c * perClass; i < Math.min(assets, (c + 1) * perClass); i++) {
+                StringBuilder deps = new StringBuilder();
+                for (int d = 0; d < 2 && i > 0; d++) {
+                    int up = Math.max(0, i - 1 - random.nextInt(Math.min(i, 200)));
+                    if (deps.indexOf("\"a" + up + "\"") < 0) {
+                        deps.append(deps.length() == 0 ? "" : ", ").append("\"a").append(up).append('"');
+                    }
+                }
+                src.append("  @Asset(codeVersion = \"1\", deps = {").append(deps).append("}) public static void a")
+                        .append(i).append("() { }\n");
+            }
+            builder.source("bench.Assets" + c, src.append("}\n").toString());
+        }
+        return builder.build(dir);
+    }
+}
