@@ -1,63 +1,58 @@
 package dev.cairn.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.cairn.api.DefinitionsProvider;
-import dev.cairn.api.IOManager;
-import dev.cairn.api.InputContext;
-import dev.cairn.api.OutputContext;
 import dev.cairn.engine.definitions.AssetGraph;
 import dev.cairn.engine.definitions.AssetSpec;
-import dev.cairn.engine.definitions.DefinitionsAssembler;
 import dev.cairn.engine.definitions.JobSpec;
 import dev.cairn.engine.definitions.LoadedDefinitions;
 import dev.cairn.engine.definitions.Problem;
 import dev.cairn.engine.definitions.ResourceSpec;
-import dev.cairn.examples.covid.CovidAssets;
-import dev.cairn.examples.hackernews.HackerNewsAssets;
-import dev.cairn.examples.iris.IrisAssets;
+import dev.cairn.engine.execution.RunExecutor;
+import dev.cairn.engine.execution.RunOptions;
+import dev.cairn.engine.execution.RunResult;
+import dev.cairn.engine.execution.StepOutcome;
+import dev.cairn.engine.io.FilesystemIOManager;
+import dev.cairn.engine.loading.JarLoader;
+import dev.cairn.engine.selection.AssetSelection;
+import dev.cairn.engine.storage.memory.InMemoryEventLog;
 import dev.cairn.examples.support.BundledResource;
-import dev.cairn.examples.testing.RecordingAssetContext;
-import dev.cairn.examples.weather.WeatherAssets;
+import dev.cairn.examples.testing.ExampleJar;
 import dev.cairn.examples.weather.WeatherSampleFile;
 
 /**
- * Assembles the jar's definitions the way Cairn does, from the provider found through
- * {@link ServiceLoader} and the asset classes, and checks the graph users will see.
+ * Loads the example jar the way Cairn does (its own class loader, the provider found through
+ * {@link ServiceLoader}, a scan for assets, values stored as JSON files) and checks the graph,
+ * jobs and runs users will see.
  */
 class ExampleDefinitionsTest {
 
-    /** Stands in for Cairn's default IO manager, which assembling definitions never calls. */
-    private static final IOManager NOT_CALLED = new IOManager() {
-        @Override
-        public void handleOutput(OutputContext context, Object value) {
-            throw new AssertionError("assembling definitions must not store values");
-        }
+    @TempDir
+    Path workspace;
 
-        @Override
-        public Object loadInput(InputContext context) {
-            throw new AssertionError("assembling definitions must not load values");
-        }
-    };
+    private Path values;
+    private Path jar;
 
-    private static LoadedDefinitions assemble(Path workspace) throws Exception {
-        DefinitionsAssembler assembler = new DefinitionsAssembler("cairn-examples", workspace,
-                Map.of(AssetSpec.DEFAULT_IO_MANAGER, NOT_CALLED));
-        for (Class<?> assets : List.of(HackerNewsAssets.class, CovidAssets.class, WeatherAssets.class, IrisAssets.class)) {
-            assembler.addAssetClass(assets);
-        }
-        for (DefinitionsProvider provider : ServiceLoader.load(DefinitionsProvider.class)) {
-            provider.define(assembler.registry());
-        }
-        return assembler.build(null);
+    @BeforeEach
+    void buildJar() {
+        values = workspace.resolve("values");
+        jar = ExampleJar.build(workspace.resolve("cairn-examples.jar"));
+    }
+
+    private LoadedDefinitions load() {
+        return new JarLoader(workspace, Map.of(AssetSpec.DEFAULT_IO_MANAGER, new FilesystemIOManager(values))).load(jar);
     }
 
     @Test
@@ -67,8 +62,8 @@ class ExampleDefinitionsTest {
     }
 
     @Test
-    void theDefinitionsAreValidAndFormTheTutorialGraphs(@TempDir Path workspace) throws Exception {
-        try (LoadedDefinitions defs = assemble(workspace)) {
+    void theDefinitionsAreValidAndFormTheTutorialGraphs() throws Exception {
+        try (LoadedDefinitions defs = load()) {
             assertThat(defs.snapshot().problems()).extracting(Problem::describe).isEmpty();
             AssetGraph graph = defs.requireGraph();
 
@@ -99,20 +94,28 @@ class ExampleDefinitionsTest {
                 assertThat(spec.tags()).as(spec.key()).isNotEmpty();
                 assertThat(spec.owners()).as(spec.key()).isNotEmpty();
             });
-            assertThat(graph.assets().values()).extracting(AssetSpec::group).containsOnly(
-                    "hackernews", "covid", "weather", "iris");
+            assertThat(graph.assets().values()).extracting(AssetSpec::group)
+                    .containsOnly("hackernews", "covid", "weather", "iris");
             assertThat(graph.require("topstory_ids").retry().maxRetries()).isEqualTo(3);
             assertThat(graph.require("most_frequent_words").codeVersion()).isEqualTo("1");
         }
     }
 
     @Test
-    void jobsAndResourcesAreRegistered(@TempDir Path workspace) throws Exception {
-        try (LoadedDefinitions defs = assemble(workspace)) {
+    void jobsResourcesAndIoManagersAreRegistered() throws Exception {
+        try (LoadedDefinitions defs = load()) {
+            AssetGraph graph = defs.requireGraph();
             assertThat(defs.snapshot().jobs()).extracting(JobSpec::name, JobSpec::selection).containsExactlyInAnyOrder(
-                    org.assertj.core.groups.Tuple.tuple("hackernews_job", "group:hackernews"),
-                    org.assertj.core.groups.Tuple.tuple("covid_job", "*filtered_state_covid_data"),
-                    org.assertj.core.groups.Tuple.tuple("weather_job", "*hottest_dates, *lowest_dates"));
+                    tuple("hackernews_job", "group:hackernews"),
+                    tuple("covid_job", "*filtered_state_covid_data"),
+                    tuple("weather_job", "*hottest_dates, *lowest_dates"));
+            assertThat(AssetSelection.resolve("group:hackernews", graph))
+                    .containsExactlyInAnyOrder("topstory_ids", "topstories", "most_frequent_words");
+            assertThat(AssetSelection.resolve("*filtered_state_covid_data", graph))
+                    .containsExactlyInAnyOrder("raw_state_covid_data", "filtered_state_covid_data");
+            assertThat(AssetSelection.resolve("*hottest_dates, *lowest_dates", graph)).containsExactlyInAnyOrder(
+                    "weather_samples", "daily_temperature_highs", "hottest_dates", "lowest_dates");
+
             assertThat(defs.snapshot().resources()).extracting(ResourceSpec::key)
                     .containsExactlyInAnyOrder("hackernews_client", "covid_config", "weather_sample_file");
             assertThat(defs.ioManagers()).containsKeys("io_manager", "weather_samples_io_manager");
@@ -120,13 +123,23 @@ class ExampleDefinitionsTest {
     }
 
     @Test
-    void theRegisteredObserverHashesTheBundledSamples(@TempDir Path workspace) throws Exception {
-        try (LoadedDefinitions defs = assemble(workspace)) {
-            String version = defs.observer("weather_samples").orElseThrow()
-                    .observe(new RecordingAssetContext("weather_samples"));
+    void everyAssetMaterializesThroughJsonFiles() throws Exception {
+        try (LoadedDefinitions defs = load(); InMemoryEventLog eventLog = new InMemoryEventLog()) {
+            RunExecutor executor = new RunExecutor(defs, eventLog);
+            Set<String> all = AssetSelection.resolve("*", defs.requireGraph());
 
-            assertThat(version).isEqualTo(BundledResource.read(WeatherSampleFile.class, WeatherSampleFile.BUNDLED).sha256())
-                    .hasSize(64);
+            RunResult result = executor.start(all, RunOptions.defaults("*")).await();
+
+            assertThat(result.steps()).hasSize(12).allSatisfy((key, outcome) ->
+                    assertThat(outcome).as(key).isEqualTo(StepOutcome.SUCCEEDED));
+            assertThat(result.success()).isTrue();
+            assertThat(eventLog.latestMaterializations()).hasSize(11);
+            for (String key : eventLog.latestMaterializations().keySet()) {
+                assertThat(values.resolve(key + ".json")).as(key).isNotEmptyFile();
+            }
+            assertThat(Files.readString(values.resolve("filtered_state_covid_data.json"))).contains("\"loadTs\":\"20");
+            assertThat(eventLog.latestObservations().get("weather_samples").data().dataVersion())
+                    .isEqualTo(BundledResource.read(WeatherSampleFile.class, WeatherSampleFile.BUNDLED).sha256());
         }
     }
 }

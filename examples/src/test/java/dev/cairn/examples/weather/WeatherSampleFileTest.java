@@ -3,23 +3,20 @@ package dev.cairn.examples.weather;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import dev.cairn.api.InputContext;
-import dev.cairn.api.Materialization;
 import dev.cairn.api.MetadataValue;
 import dev.cairn.api.SourceAsset;
 import dev.cairn.examples.support.BundledResource;
 import dev.cairn.examples.testing.RecordingAssetContext;
+import dev.cairn.examples.testing.TestInputContext;
 
 class WeatherSampleFileTest {
 
@@ -33,9 +30,6 @@ class WeatherSampleFileTest {
     private static WeatherSampleFile file(String csv) {
         return WeatherSampleFile.of(BundledResource.of("samples.csv", csv.getBytes(StandardCharsets.UTF_8)));
     }
-
-    private record Input(String assetKey, Optional<String> partitionKey, String downstreamKey, Type expectedType,
-                         Optional<Materialization> upstreamMaterialization) implements InputContext { }
 
     @Test
     void samplesAreReadWithMissingTemperaturesAsNull() {
@@ -63,8 +57,7 @@ class WeatherSampleFileTest {
     @Test
     void theIoManagerLoadsTheSamplesAndRefusesToStore() {
         WeatherSamplesIOManager io = new WeatherSamplesIOManager(file(CSV));
-        Object loaded = io.loadInput(new Input("weather_samples", Optional.empty(), "daily_temperature_highs",
-                List.class, Optional.empty()));
+        Object loaded = io.loadInput(TestInputContext.of("weather_samples", List.class));
 
         assertThat(loaded).isEqualTo(file(CSV).samples());
         assertThatThrownBy(() -> io.handleOutput(null, List.of())).isInstanceOf(RuntimeException.class);
