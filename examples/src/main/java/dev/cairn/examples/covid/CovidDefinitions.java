@@ -1,0 +1,18 @@
+package dev.cairn.examples.covid;
+
+import dev.cairn.api.Definitions;
+import dev.cairn.api.DefinitionsProvider;
+
+/** Registers the covid pipeline's configuration and the {@code covid_job}. */
+public final class CovidDefinitions implements DefinitionsProvider {
+
+    /** The state the example keeps. */
+    public static final String STATE = "New York";
+
+    @Override
+    public void define(Definitions defs) {
+        defs.resource("covid_config", new CovidConfig(STATE))
+                .job("covid_job", "*filtered_state_covid_data",
+                        "Reloads the COVID-19 data of " + STATE);
+    }
+}
