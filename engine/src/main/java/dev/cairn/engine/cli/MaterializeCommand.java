@@ -65,9 +65,6 @@ final class MaterializeCommand implements Callable<Integer> {
                     out.println(json.write(event));
                 }
             });
-            if (progress != null) {
-                progress.started(run.runId(), run.plan().steps().size(), effective);
-            }
             Thread cancelOnInterrupt = new Thread(run::cancel, "cairn-cancel-on-exit");
             Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
             RunResult result;

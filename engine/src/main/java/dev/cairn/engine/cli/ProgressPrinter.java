@@ -14,19 +14,23 @@ final class ProgressPrinter {
     private final PrintWriter out;
     private final AtomicInteger finished = new AtomicInteger();
     private volatile int total;
+    private volatile int keyWidth = 1;
 
     ProgressPrinter(PrintWriter out) {
         this.out = out;
     }
 
-    void started(String runId, int steps, String selection) {
-        total = steps;
-        out.println("Run " + runId + ": " + steps + " step(s), selection " + selection);
-        out.flush();
+    private void started(String runId, EventData.RunStarted run) {
+        total = run.assetKeys().size();
+        keyWidth = run.assetKeys().stream().mapToInt(String::length).max().orElse(1);
+        out.println("Run " + runId + ": " + total + " step(s), selection " + run.selection());
     }
 
     /** Called on the run's event thread. */
     void onEvent(Event e) {
+        if (e.data() instanceof EventData.RunStarted started) {
+            started(e.runId(), started);
+        }
         String line = switch (e.type()) {
             case STEP_SUCCESS -> mark("done   ", e.assetKey(),
                     e.data() instanceof EventData.StepSucceeded s ? Formats.duration(s.durationMillis()) : "");
@@ -34,9 +38,9 @@ final class ProgressPrinter {
                     e.data() instanceof EventData.StepFailed f ? f.error().summary() : e.message());
             case STEP_SKIPPED -> mark("skipped", e.assetKey(),
                     e.data() instanceof EventData.StepSkipped s ? s.reason() : e.message());
-            case STEP_UP_FOR_RETRY -> "          retry   " + e.assetKey() + "  " + e.message();
+            case STEP_UP_FOR_RETRY -> "        retry   " + e.assetKey() + "  " + e.message();
             case LOG -> e.level().compareTo(dev.cairn.engine.events.LogLevel.WARN) >= 0
-                    ? "          " + e.level() + "  " + e.assetKey() + ": " + e.message() : null;
+                    ? "        " + e.level() + "  " + e.assetKey() + ": " + e.message() : null;
             default -> null;
         };
         if (line != null) {
@@ -48,7 +52,8 @@ final class ProgressPrinter {
     private String mark(String word, String key, String detail) {
         int n = finished.incrementAndGet();
         int width = String.valueOf(Math.max(total, 1)).length();
-        return String.format("[%" + width + "d/%d] %s %s  %s", n, total, word, key, detail == null ? "" : detail);
+        return String.format("[%" + width + "d/%d] %s %-" + keyWidth + "s  %s", n, total, word, key,
+                detail == null ? "" : detail).stripTrailing();
     }
 
     void finished(RunResult result) {
