@@ -31,6 +31,12 @@ public final class AutoLayout implements GraphLayout {
         return "auto";
     }
 
+    /** The signature of the layout chosen for each graph is what matters; see {@link #choose}. */
+    @Override
+    public String signature() {
+        return name() + "(" + small.signature() + " up to " + JGRAPHX_MAX_NODES + ", " + large.signature() + ")";
+    }
+
     @Override
     public LayoutResult layout(GraphData graph, Map<String, Size> sizes) {
         return choose(graph).layout(graph, sizes);

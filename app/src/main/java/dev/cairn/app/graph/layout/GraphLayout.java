@@ -14,6 +14,14 @@ public interface GraphLayout {
     String name();
 
     /**
+     * Everything that makes this layout's output differ from another's for the same input: the name and
+     * any options. Layout caches key on it.
+     */
+    default String signature() {
+        return name();
+    }
+
+    /**
      * Lays the graph out.
      *
      * @param graph the graph

@@ -70,6 +70,11 @@ public final class SugiyamaLayout implements GraphLayout {
     }
 
     @Override
+    public String signature() {
+        return name() + options;
+    }
+
+    @Override
     public LayoutResult layout(GraphData graph, Map<String, Size> sizes) {
         LayeredGraph g = LayeredGraph.build(graph, sizes);
         int[][] order = LayerOrdering.order(g, options.orderingPasses());
