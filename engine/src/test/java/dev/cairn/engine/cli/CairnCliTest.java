@@ -79,15 +79,16 @@ class CairnCliTest {
     void materializeSucceedsWithProgressAndExitZero() {
         Result r = cairn("materialize", "--select", "*order_count");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("2 step(s)", "done    raw_orders", "done    order_count", "SUCCESS");
+        assertThat(r.out()).contains("2 step(s)", "SUCCESS").containsPattern("done\\s+raw_orders")
+                .containsPattern("done\\s+order_count");
     }
 
     @Test
     void aFailingAssetExitsOneAndShowsWhy() {
         Result r = cairn("materialize", "--select", "broken*");
         assertThat(r.code()).isEqualTo(CairnCli.RUN_FAILED);
-        assertThat(r.out()).contains("FAILED  broken  IllegalStateException: the warehouse is unreachable",
-                "skipped after_broken", "FAILURE", "about to fail");
+        assertThat(r.out()).containsPattern("FAILED\\s+broken\\s+IllegalStateException: the warehouse is unreachable")
+                .containsPattern("skipped\\s+after_broken").contains("FAILURE", "about to fail");
     }
 
     @Test

@@ -278,6 +278,22 @@ public abstract class EventLogContract {
     }
 
     @Test
+    void theLatestFailureOfEveryAssetIsKept() {
+        log.createRun(run("r", T0));
+        EventData.StepFailed failed = new EventData.StepFailed(
+                new EventData.ErrorInfo("java.lang.IllegalStateException", "down", "trace"), 1, 0);
+        log.append(event("r", EventType.STEP_FAILURE, "a", T0, failed));
+        Event later = log.append(event("r", EventType.STEP_FAILURE, "a", T0.plusSeconds(1), failed));
+        log.append(event("r", EventType.STEP_FAILURE, null, T0, failed));
+
+        Map<String, FailureRecord> failures = log.latestFailures();
+
+        assertThat(failures).containsOnlyKeys("a");
+        assertThat(failures.get("a")).isEqualTo(new FailureRecord(later.id(), "r", "a", later.timestamp()));
+        assertThat(log.latestMaterializations()).isEmpty();
+    }
+
+    @Test
     void materializationHistoryIsPagedNewestFirst() {
         log.createRun(run("r", T0));
         List<Event> a = new ArrayList<>();
