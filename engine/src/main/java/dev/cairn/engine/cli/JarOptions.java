@@ -29,7 +29,12 @@ final class JarOptions {
 
     /** Opens the instance: workspace, event log and definitions. */
     CairnInstance open() {
-        return CairnInstance.open(new CairnInstance.Config(jarPath(), dependencies, workspace, H2EventLog.Mode.SHARED));
+        return CairnInstance.open(config());
+    }
+
+    /** The instance these options describe, with the event log shared with other processes. */
+    CairnInstance.Config config() {
+        return new CairnInstance.Config(jarPath(), dependencies, workspace, H2EventLog.Mode.SHARED);
     }
 
     Path jarPath() {

@@ -1,7 +1,9 @@
 package dev.cairn.engine.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
 
 import dev.cairn.engine.definitions.DefinitionsSnapshot;
 import dev.cairn.engine.definitions.JobSpec;
@@ -21,6 +23,9 @@ import picocli.CommandLine.Spec;
         description = {"Materializes a selection of assets, in parallel, with live progress.",
             "Selections: key, +key, *key, key*, group:name, tag:k=v, status:stale, status:missing, a, b, * (everything)."})
 final class MaterializeCommand implements Callable<Integer> {
+
+    /** How long an interrupted process waits for the canceled run to end before it exits. */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
     @Mixin
     JarOptions jar;
@@ -65,7 +70,9 @@ final class MaterializeCommand implements Callable<Integer> {
                     out.println(json.write(event));
                 }
             });
-            Thread cancelOnInterrupt = new Thread(run::cancel, "cairn-cancel-on-exit");
+            // SIGTERM (Ctrl+C, or the app canceling its worker): cancel, and hold the exit until the
+            // run's final event is committed, so the log says CANCELED rather than leaving it STARTED.
+            Thread cancelOnInterrupt = new Thread(() -> cancelAndWait(run), "cairn-cancel-on-exit");
             Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
             RunResult result;
             try {
@@ -82,6 +89,15 @@ final class MaterializeCommand implements Callable<Integer> {
             }
             out.flush();
             return result.success() ? CairnCli.OK : CairnCli.RUN_FAILED;
+        }
+    }
+
+    private static void cancelAndWait(RunHandle run) {
+        run.cancel();
+        try {
+            run.await(SHUTDOWN_WAIT);
+        } catch (InterruptedException | TimeoutException e) {
+            // A step that ignores interrupts keeps the run going; the process ends anyway.
         }
     }
 

@@ -2,6 +2,7 @@ package dev.cairn.engine.cli;
 
 import java.util.concurrent.Callable;
 
+import dev.cairn.engine.definitions.LoadedDefinitions;
 import dev.cairn.engine.instance.CairnInstance;
 import dev.cairn.engine.json.CairnJson;
 import picocli.CommandLine.Command;
@@ -12,6 +13,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code cairn snapshot}: the definitions as JSON, problems included. The app runs this in a
  * worker process so that no user code runs in the app's own JVM.
+ *
+ * <p>A jar with problems (even a file that is not a jar at all) still prints its snapshot, with
+ * the problems in it, and exits 0; only a missing file or bad arguments exit 2.
  */
 @Command(name = "snapshot", description = "Prints the jar's definitions, problems included, as JSON (for tools and the app).")
 final class SnapshotCommand implements Callable<Integer> {
@@ -23,9 +27,11 @@ final class SnapshotCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        try (CairnInstance instance = jar.open()) {
-            spec.commandLine().getOut().println(new CairnJson().write(instance.definitions().snapshot()));
+    public Integer call() throws java.io.IOException {
+        // Only the definitions: the event log is not needed, and opening it would cost the app's
+        // worker time on every reload.
+        try (LoadedDefinitions definitions = CairnInstance.loadDefinitions(jar.config())) {
+            spec.commandLine().getOut().println(new CairnJson().write(definitions.snapshot()));
             spec.commandLine().getOut().flush();
             return CairnCli.OK;
         }

@@ -85,6 +85,16 @@ public final class CairnInstance implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads the jar's definitions the way {@link #open} does, without opening the event log: for
+     * listing what a jar defines. The caller closes the result.
+     */
+    public static LoadedDefinitions loadDefinitions(Config config) {
+        Workspace ws = config.workspaceFolder() == null
+                ? Workspace.forJar(config.jar()) : Workspace.at(config.workspaceFolder(), config.jar());
+        return load(config, ws);
+    }
+
     private static LoadedDefinitions load(Config config, Workspace ws) {
         JarLoader loader = new JarLoader(ws.folder(),
                 Map.of("io_manager", new FilesystemIOManager(ws.storageFolder())));

@@ -248,8 +248,8 @@ final class EventWriter implements AutoCloseable {
     }
 
     /**
-     * Appends {@code failure} (a RUN_FAILURE) if the run is still STARTED, atomically, so that two
-     * processes failing the same orphan record it once.
+     * Appends {@code failure} (a run-ending event) if the run is still STARTED, atomically, so that
+     * two processes failing the same orphan record it once.
      *
      * @return whether the run was still STARTED
      */

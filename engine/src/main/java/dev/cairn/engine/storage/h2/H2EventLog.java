@@ -179,6 +179,22 @@ public final class H2EventLog implements EventLog {
         return writer.append(events);
     }
 
+    /**
+     * Appends a run-ending event (RUN_FAILURE or RUN_CANCELED) only if the run is still STARTED,
+     * atomically: for a process that ends a run on behalf of another that died, without racing a
+     * third that does the same ({@link #failOrphanedRuns()}).
+     *
+     * @return whether the run was still STARTED and the event was appended
+     * @throws IllegalArgumentException if the event does not end a run
+     */
+    public boolean appendRunEndIfStarted(Event end) {
+        if (!end.type().endsRun()) {
+            throw new IllegalArgumentException(end.type() + " does not end a run");
+        }
+        checkOpen();
+        return writer.failIfStarted(end);
+    }
+
     @Override
     public Optional<RunRecord> run(String runId) {
         return query(RUN, ps -> ps.setString(1, runId), rows::run).stream().findFirst();
