@@ -1,0 +1,518 @@
+package dev.cairn.app.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.cairn.engine.definitions.AssetGraph;
+import dev.cairn.engine.definitions.DefinitionsSnapshot;
+import dev.cairn.engine.events.Event;
+import dev.cairn.engine.events.EventData;
+import dev.cairn.engine.events.EventType;
+import dev.cairn.engine.events.LogLevel;
+import dev.cairn.engine.staleness.RecordedVersions;
+import dev.cairn.engine.staleness.StalenessCalculator;
+import dev.cairn.engine.staleness.StalenessReport;
+import dev.cairn.engine.storage.LocalProcess;
+import dev.cairn.engine.storage.RunRecord;
+import dev.cairn.engine.storage.RunStatus;
+import dev.cairn.engine.storage.h2.H2EventLog;
+import dev.cairn.engine.workspace.Workspace;
+
+/**
+ * One open jar: its definitions (read by workers), its workspace's event log (opened by the app in
+ * shared mode, so that workers and the command line write to it at the same time), the runs the app
+ * starts, and a watcher that reloads the definitions when the jar is rebuilt.
+ *
+ * <p>The log is polled for new runs and events, so runs started from the command line on the same
+ * workspace show up live too; the app's own workers also print their events, which arrive sooner.
+ * Each event is reported once, in order.
+ *
+ * <p>All state lives on one background thread; the {@link Listener} is called on it and must hand
+ * its work to the UI thread. Every public method may be called from any thread and returns at once.
+ */
+public final class WorkspaceSession implements AutoCloseable {
+
+    /** Receives what the session learns; called on the session's thread, one call at a time. */
+    public interface Listener {
+        /** The definitions were read (or read again after the jar changed). */
+        void definitionsChanged(DefinitionsUpdate update);
+
+        /** The definitions could not be read at all (the worker failed); the previous ones stay. */
+        void definitionsFailed(String message);
+
+        /** Whether a worker is reading the definitions now. */
+        void loadingChanged(boolean loading);
+
+        /** The status of every asset changed. */
+        void statusChanged(StalenessReport report);
+
+        /** The list of runs changed (new runs, or a run's status). Newest first. */
+        void runsChanged(List<RunRecord> runs);
+
+        /** New events of a run that started while the jar was open, or was still running when it was opened. */
+        void runEvents(String runId, List<Event> events);
+
+        /** A run the app asked for did not start; the message says why. */
+        void runNotStarted(String selection, String message);
+
+        /** Something went wrong that the user should know about, such as the event log becoming unreadable. */
+        void warning(String message);
+    }
+
+    /**
+     * Timings.
+     *
+     * @param pollInterval how often the event log is read for new runs and events
+     * @param debounce how long a rebuilt jar must stay unchanged before it is read again
+     * @param runLimit how many of the newest runs are listed
+     */
+    public record Options(Duration pollInterval, Duration debounce, int runLimit) {
+        /** 300 ms polls, 500 ms debounce, 200 runs. */
+        public static Options defaults() {
+            return new Options(Duration.ofMillis(300), Duration.ofMillis(500), 200);
+        }
+    }
+
+    /** How often queued worker events are handed on. */
+    private static final long TICK_MILLIS = 100;
+    /** Events read per run and poll; a long backlog is read over several polls. */
+    private static final int EVENTS_PER_POLL = 1000;
+    /** How long {@link #close()} waits for canceled runs to end. */
+    private static final long CLOSE_WAIT_MILLIS = 2_500;
+
+    private final Path jar;
+    private final Workspace workspace;
+    private final H2EventLog log;
+    private final WorkerLauncher launcher;
+    private final DefinitionsLoader loader;
+    private final Listener listener;
+    private final Options options;
+    private final SnapshotCache cache;
+    private final ScheduledExecutorService executor;
+    private final ConcurrentLinkedQueue<Event> workerEvents = new ConcurrentLinkedQueue<>();
+    private final Instant openedAt = Instant.now();
+    private JarWatcher watcher;
+
+    // Confined to the executor's thread.
+    private DefinitionsSnapshot latest;
+    private DefinitionsSnapshot shown;
+    private AssetGraph graph;
+    private boolean loading;
+    private boolean loadAgain;
+    private List<RunRecord> runs = List.of();
+    private final Map<String, Long> cursors = new HashMap<>();
+    private final Set<String> following = new HashSet<>();
+    private final Map<String, RunProgress> progress = new HashMap<>();
+    private final Map<String, List<Event>> pending = new LinkedHashMap<>();
+    private final Map<String, RunWorker> workers = new HashMap<>();
+    private final Set<RunWorker> starting = new HashSet<>();
+    /** Every worker not yet handled after its exit, with the future of that handling. */
+    private final Map<RunWorker, CompletableFuture<Void>> exitHandlers = new HashMap<>();
+    private boolean statusDirty;
+    private long nextPollNanos;
+    private String lastWarning;
+    private boolean closed;
+
+    private WorkspaceSession(Path jar, Workspace workspace, H2EventLog log, WorkerLauncher launcher,
+                             Listener listener, Options options) {
+        this.jar = jar;
+        this.workspace = workspace;
+        this.log = log;
+        this.launcher = launcher;
+        this.loader = new DefinitionsLoader(launcher);
+        this.listener = listener;
+        this.options = options;
+        this.cache = new SnapshotCache(workspace.folder(), jar);
+        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cairn-session");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Opens a jar: its workspace under the Cairn home, the event log, and the watcher; then reads the
+     * definitions in a worker. Blocks for the event log (up to a second or so): call it off the UI thread.
+     *
+     * @throws dev.cairn.engine.storage.EventLogException if the event log cannot be opened
+     * @throws dev.cairn.engine.workspace.WorkspaceException if the workspace cannot be created
+     */
+    public static WorkspaceSession open(Path jar, WorkerLauncher launcher, Listener listener, Options options) {
+        Path absolute = jar.toAbsolutePath().normalize();
+        Workspace workspace = Workspace.forJar(absolute, launcher.cairnHome());
+        H2EventLog log = workspace.openEventLog(H2EventLog.Mode.SHARED);
+        WorkspaceSession session = new WorkspaceSession(absolute, workspace, log, launcher,
+                Objects.requireNonNull(listener), options);
+        session.start();
+        return session;
+    }
+
+    private void start() {
+        try {
+            watcher = JarWatcher.start(jar, options.debounce(), this::reloadDefinitions);
+        } catch (IOException e) {
+            listener.warning("Cannot watch " + jar + " for changes (" + e.getMessage() + "); use Reload after a rebuild.");
+        }
+        submit(() -> {
+            cache.read().ifPresent(snapshot -> apply(snapshot, true));
+            load();
+            poll();
+        });
+        executor.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The jar. */
+    public Path jar() {
+        return jar;
+    }
+
+    /** The jar's workspace. */
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    // ------------------------------------------------------------------ definitions
+
+    /** Reads the definitions again in a worker (after a rebuild the watcher does this itself). */
+    public void reloadDefinitions() {
+        submit(this::load);
+    }
+
+    private void load() {
+        if (loading) {
+            loadAgain = true;
+            return;
+        }
+        loading = true;
+        listener.loadingChanged(true);
+        Optional<SnapshotCache.Entry> stamp = cache.stamp();
+        loader.load(jar, workspace.folder()).whenCompleteAsync((snapshot, failure) -> {
+            loading = false;
+            if (failure != null) {
+                listener.definitionsFailed(message(failure));
+            } else {
+                if (snapshot.isValid()) {
+                    stamp.ifPresent(s -> cache.write(s, snapshot));
+                }
+                apply(snapshot, false);
+            }
+            if (loadAgain) {
+                loadAgain = false;
+                load();
+            } else {
+                listener.loadingChanged(false);
+            }
+        }, executor);
+    }
+
+    private void apply(DefinitionsSnapshot snapshot, boolean fromCache) {
+        if (!fromCache && latest != null && snapshot.equals(latest)) {
+            return;
+        }
+        AssetGraph newGraph = graphOf(snapshot);
+        SnapshotChanges changes = shown == null ? null : SnapshotChanges.between(shown, snapshot);
+        latest = snapshot;
+        if (newGraph != null && (snapshot.isValid() || shown == null)) {
+            shown = snapshot;
+            graph = newGraph;
+        }
+        listener.definitionsChanged(new DefinitionsUpdate(latest, shown, graph, changes, fromCache));
+        statusDirty = true;
+    }
+
+    /** The graph of a snapshot, or null when its problems (a cycle, an unknown upstream) leave none. */
+    private static AssetGraph graphOf(DefinitionsSnapshot snapshot) {
+        try {
+            return AssetGraph.of(snapshot.assets());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    // ------------------------------------------------------------------ runs
+
+    /**
+     * Starts a run of a selection in a worker. Its events arrive through {@link Listener#runEvents};
+     * if it does not start, {@link Listener#runNotStarted} says why.
+     */
+    public void materialize(String selection) {
+        submit(() -> {
+            RunWorker worker;
+            try {
+                worker = RunWorker.start(launcher, jar, workspace.folder(), selection, workerEvents::add);
+            } catch (RuntimeException e) {
+                listener.runNotStarted(selection, message(e));
+                return;
+            }
+            starting.add(worker);
+            worker.runId().whenCompleteAsync((runId, failure) -> {
+                starting.remove(worker);
+                if (failure != null) {
+                    listener.runNotStarted(selection, message(failure));
+                } else {
+                    workers.put(runId, worker);
+                    follow(runId);
+                }
+            }, executor);
+            exitHandlers.put(worker, worker.exit().thenAcceptAsync(exit -> workerExited(worker, exit), executor));
+        });
+    }
+
+    /**
+     * Cancels runs: the app's own through their workers, others of this machine (for example from
+     * the command line) by asking their process to stop. Runs still starting are canceled too.
+     */
+    public void cancel(Collection<String> runIds) {
+        List<String> ids = List.copyOf(runIds);
+        submit(() -> {
+            starting.forEach(RunWorker::cancel);
+            for (String id : ids) {
+                RunWorker worker = workers.get(id);
+                if (worker != null) {
+                    worker.cancel();
+                } else {
+                    cancelForeign(id);
+                }
+            }
+        });
+    }
+
+    /** A run of another process: SIGTERM to that process, then the same rules as for a worker. */
+    private void cancelForeign(String runId) {
+        Optional<RunRecord> run = log.run(runId);
+        if (run.isEmpty() || run.get().status().isFinished() || !LocalProcess.isThisHost(run.get().host())) {
+            return;
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(run.get().pid());
+        if (process.isEmpty()) {
+            log.failOrphanedRuns();
+            return;
+        }
+        ProcessHandle handle = process.get();
+        handle.destroy();
+        executor.schedule(() -> {
+            boolean killed = handle.isAlive() && handle.destroyForcibly();
+            handle.onExit().thenRunAsync(() -> endIfStarted(runId, EventType.RUN_CANCELED,
+                    killed ? "canceled; its process (pid " + handle.pid() + ") had to be killed"
+                            : "canceled; its process (pid " + handle.pid() + ") exited"), executor);
+        }, RunWorker.CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A worker exited. If its run is still STARTED (the worker was killed, crashed or called
+     * System.exit), the app records the end of the run, so that no run stays STARTED forever.
+     */
+    private void workerExited(RunWorker worker, WorkerProcess.Exit exit) {
+        exitHandlers.remove(worker);
+        drainWorkerEvents();
+        String runId = worker.runId().isCompletedExceptionally() ? null : worker.runId().getNow(null);
+        if (runId == null) {
+            return;
+        }
+        workers.remove(runId);
+        if (worker.cancelRequested()) {
+            endIfStarted(runId, EventType.RUN_CANCELED, exit.killed()
+                    ? "canceled; the worker process did not stop in time and was killed"
+                    : "canceled; the worker process exited with code " + exit.code());
+        } else {
+            RunProgress p = progress.get(runId);
+            Set<String> running = p == null ? Set.of() : p.stepsIn(RunProgress.StepState.RUNNING);
+            endIfStarted(runId, EventType.RUN_FAILURE, RunWorker.describeExit(exit, running));
+        }
+        nextPollNanos = 0;
+    }
+
+    private void endIfStarted(String runId, EventType type, String reason) {
+        try {
+            Event end = new Event(0, runId, type, Instant.now(), null, null, LogLevel.ERROR,
+                    (type == EventType.RUN_CANCELED ? "Run canceled: " : "Run failed: ") + reason,
+                    new EventData.RunEnded(reason));
+            if (log.appendRunEndIfStarted(end)) {
+                statusDirty = true;
+                nextPollNanos = 0;
+            }
+        } catch (RuntimeException e) {
+            warn("Cannot record the end of run " + runId + ": " + message(e));
+        }
+    }
+
+    /**
+     * Events of any run, oldest first, with an id greater than {@code afterId}: for showing a run that
+     * is not followed live.
+     */
+    public CompletableFuture<List<Event>> events(String runId, long afterId, int limit) {
+        return CompletableFuture.supplyAsync(() -> log.eventsAfter(runId, afterId, limit), executor);
+    }
+
+    // ------------------------------------------------------------------ polling
+
+    private void tick() {
+        if (closed) {
+            return;
+        }
+        try {
+            drainWorkerEvents();
+            if (System.nanoTime() - nextPollNanos >= 0) {
+                poll();
+            }
+            flush();
+        } catch (RuntimeException e) {
+            warn("Cannot read the event log: " + message(e));
+        }
+    }
+
+    private void poll() {
+        nextPollNanos = System.nanoTime() + options.pollInterval().toNanos();
+        List<RunRecord> fresh = log.runs(null, options.runLimit());
+        if (!fresh.equals(runs)) {
+            for (RunRecord r : fresh) {
+                if (!cursors.containsKey(r.runId())
+                        && (r.status() == RunStatus.STARTED || r.startedAt().isAfter(openedAt))) {
+                    follow(r.runId());
+                }
+            }
+            runs = fresh;
+            listener.runsChanged(fresh);
+            statusDirty = true;
+        }
+        for (String runId : List.copyOf(following)) {
+            List<Event> events = log.eventsAfter(runId, cursors.get(runId), EVENTS_PER_POLL);
+            events.forEach(this::accept);
+        }
+        lastWarning = null;
+    }
+
+    private void follow(String runId) {
+        if (!cursors.containsKey(runId)) {
+            cursors.put(runId, 0L);
+            following.add(runId);
+            progress.put(runId, new RunProgress(runId));
+        }
+    }
+
+    private void drainWorkerEvents() {
+        for (Event e = workerEvents.poll(); e != null; e = workerEvents.poll()) {
+            follow(e.runId());
+            accept(e);
+        }
+    }
+
+    /** Takes an event once: the worker's copy and the log's copy of the same event are one. */
+    private void accept(Event e) {
+        Long cursor = cursors.get(e.runId());
+        if (cursor == null || e.id() <= cursor) {
+            return;
+        }
+        cursors.put(e.runId(), e.id());
+        pending.computeIfAbsent(e.runId(), k -> new ArrayList<>()).add(e);
+        RunProgress p = progress.get(e.runId());
+        if (p != null) {
+            p.accept(e);
+        }
+        switch (e.type()) {
+            case ASSET_MATERIALIZATION, ASSET_OBSERVATION, STEP_FAILURE -> statusDirty = true;
+            case RUN_SUCCESS, RUN_FAILURE, RUN_CANCELED -> {
+                following.remove(e.runId());
+                progress.remove(e.runId());
+                statusDirty = true;
+                nextPollNanos = 0;
+            }
+            default -> { }
+        }
+    }
+
+    private void flush() {
+        if (!pending.isEmpty()) {
+            Map<String, List<Event>> batch = new LinkedHashMap<>(pending);
+            pending.clear();
+            batch.forEach(listener::runEvents);
+        }
+        if (statusDirty && graph != null) {
+            statusDirty = false;
+            RecordedVersions recorded = new RecordedVersions(log.latestMaterializations(),
+                    log.latestObservations(), log.latestFailures());
+            listener.statusChanged(new StalenessCalculator(ZoneId.systemDefault()).compute(graph, recorded));
+        }
+    }
+
+    private void warn(String message) {
+        if (!message.equals(lastWarning)) {
+            lastWarning = message;
+            listener.warning(message);
+        }
+    }
+
+    private void submit(Runnable task) {
+        if (!executor.isShutdown()) {
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    warn(message(e));
+                }
+            });
+        }
+    }
+
+    private static String message(Throwable t) {
+        Throwable cause = t;
+        while ((cause instanceof java.util.concurrent.CompletionException
+                || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    // ------------------------------------------------------------------ closing
+
+    /**
+     * Cancels the runs this session started (waiting briefly for them to end), stops watching and
+     * closes the event log. Blocks: call it off the UI thread.
+     */
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        try {
+            List<CompletableFuture<Void>> handled = CompletableFuture.supplyAsync(() -> {
+                closed = true;
+                starting.forEach(RunWorker::cancel);
+                workers.values().forEach(RunWorker::cancel);
+                return List.copyOf(exitHandlers.values());
+            }, executor).get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            // The exit handlers record the ends of killed runs: let them finish before the log closes.
+            CompletableFuture.allOf(handled.toArray(CompletableFuture[]::new))
+                    .get(CLOSE_WAIT_MILLIS + RunWorker.CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // Closing goes on: a worker that outlives the app still ends its run itself.
+        }
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.close();
+    }
+}

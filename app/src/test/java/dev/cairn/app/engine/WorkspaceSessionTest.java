@@ -1,0 +1,170 @@
+package dev.cairn.app.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.cairn.app.TestAssetJars;
+import dev.cairn.engine.definitions.Problem;
+import dev.cairn.engine.events.Event;
+import dev.cairn.engine.events.EventType;
+import dev.cairn.engine.staleness.AssetStatus;
+import dev.cairn.engine.staleness.StaleCause;
+import dev.cairn.engine.storage.RunStatus;
+
+/** A session on real jars, real workers and a real event log. */
+class WorkspaceSessionTest {
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path jars;
+
+    private final RecordingListener listener = new RecordingListener();
+    private WorkspaceSession session;
+
+    private WorkspaceSession open(Path jar) {
+        session = WorkspaceSession.open(jar, WorkerLauncher.ofThisProcess(home), listener,
+                new WorkspaceSession.Options(Duration.ofMillis(200), Duration.ofMillis(300), 50));
+        return session;
+    }
+
+    @AfterEach
+    void close() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    @Test
+    void readsTheDefinitionsMaterializesAndReportsFreshStatus() {
+        open(TestAssetJars.pipeline(jars, "1"));
+        DefinitionsUpdate first = listener.awaitDefinitions(u -> !u.fromCache());
+        assertThat(first.latest().assets()).extracting(a -> a.key())
+                .containsExactly("cleaned", "failing", "raw", "report");
+        assertThat(first.graph()).isNotNull();
+        assertThat(listener.awaitStatus(r -> true).state("raw").status()).isEqualTo(AssetStatus.MISSING);
+
+        session.materialize("*report");
+        String runId = listener.awaitRunId();
+        List<Event> events = listener.awaitEvents(runId, e -> e.type() == EventType.RUN_SUCCESS);
+
+        assertThat(events).extracting(Event::id).isSorted().doesNotHaveDuplicates();
+        assertThat(events).filteredOn(e -> e.type() == EventType.ASSET_MATERIALIZATION)
+                .extracting(Event::assetKey).containsExactly("raw", "cleaned", "report");
+        listener.awaitStatus(r -> r.state("report").status() == AssetStatus.FRESH
+                && r.state("raw").status() == AssetStatus.FRESH);
+        assertThat(listener.awaitRun(r -> r.runId().equals(runId) && r.status() == RunStatus.SUCCESS).selection())
+                .isEqualTo("*report");
+    }
+
+    @Test
+    void aFailingAssetFailsItsRunAndShowsInTheStatus() {
+        open(TestAssetJars.pipeline(jars, "1"));
+        listener.awaitDefinitions(u -> true);
+        session.materialize("*failing");
+        String runId = listener.awaitRunId();
+        List<Event> events = listener.awaitEvents(runId, e -> e.type() == EventType.RUN_FAILURE);
+        assertThat(events).anyMatch(e -> e.type() == EventType.STEP_FAILURE && "failing".equals(e.assetKey()));
+        listener.awaitStatus(r -> r.state("failing").latestAttemptFailed());
+    }
+
+    @Test
+    void aRebuiltJarIsReadAgainAndItsNewCodeVersionMakesTheAssetStale() throws Exception {
+        Path jar = TestAssetJars.pipeline(jars, "1");
+        open(jar);
+        listener.awaitDefinitions(u -> !u.fromCache());
+        session.materialize("*report");
+        listener.awaitEvents(listener.awaitRunId(), e -> e.type() == EventType.RUN_SUCCESS);
+        listener.awaitStatus(r -> r.state("raw").status() == AssetStatus.FRESH);
+
+        Path rebuilt = TestAssetJars.pipeline(Files.createDirectory(jars.resolve("v2")), "2");
+        Files.move(rebuilt, jar, StandardCopyOption.REPLACE_EXISTING);
+
+        DefinitionsUpdate update = listener.awaitDefinitions(u -> u.changes() != null && !u.changes().isEmpty());
+        assertThat(update.changes().newCodeVersion()).containsExactly("raw");
+        var report = listener.awaitStatus(r -> r.state("raw").status() == AssetStatus.STALE);
+        assertThat(report.state("raw").causes()).extracting(StaleCause::category).containsExactly(StaleCause.Category.CODE);
+        assertThat(report.explain("report").rootCauses()).anyMatch(c -> c.upstreamKey().equals("raw"));
+    }
+
+    @Test
+    void aBrokenRebuildKeepsThePreviousGraphAndReportsEveryProblem() throws Exception {
+        Path jar = TestAssetJars.pipeline(jars, "1");
+        open(jar);
+        listener.awaitDefinitions(u -> !u.fromCache());
+
+        Path broken = TestAssetJars.broken(Files.createDirectory(jars.resolve("broken")), "pipeline.jar");
+        Files.move(broken, jar, StandardCopyOption.REPLACE_EXISTING);
+
+        DefinitionsUpdate update = listener.awaitDefinitions(DefinitionsUpdate::hasProblems);
+        assertThat(update.latest().problems()).extracting(Problem::kind)
+                .contains(Problem.Kind.CYCLE, Problem.Kind.UNKNOWN_UPSTREAM);
+        assertThat(update.showingPrevious()).isTrue();
+        assertThat(update.shown().assets()).extracting(a -> a.key()).contains("raw", "report");
+    }
+
+    @Test
+    void cancelEndsTheRunCanceled() {
+        open(TestAssetJars.slow(jars));
+        listener.awaitDefinitions(u -> true);
+        session.materialize("*");
+        String runId = listener.awaitRunId();
+        listener.awaitEvents(runId, e -> e.type() == EventType.STEP_STARTED && "slow".equals(e.assetKey()));
+
+        session.cancel(List.of(runId));
+
+        listener.awaitEvents(runId, e -> e.type() == EventType.RUN_CANCELED);
+        assertThat(listener.awaitRun(r -> r.runId().equals(runId) && r.status().isFinished()).status())
+                .isEqualTo(RunStatus.CANCELED);
+    }
+
+    @Test
+    void aWorkerThatIgnoresCancelIsKilledAndItsRunRecordedCanceled() {
+        open(TestAssetJars.stubborn(jars));
+        listener.awaitDefinitions(u -> true);
+        session.materialize("*");
+        String runId = listener.awaitRunId();
+        listener.awaitEvents(runId, e -> e.type() == EventType.STEP_STARTED);
+
+        session.cancel(List.of(runId));
+
+        Event end = listener.awaitEvents(runId, e -> e.type().endsRun()).stream()
+                .filter(e -> e.type().endsRun()).findFirst().orElseThrow();
+        assertThat(end.type()).isEqualTo(EventType.RUN_CANCELED);
+        assertThat(end.message()).contains("killed");
+    }
+
+    @Test
+    void aWorkerThatExitsOnItsOwnFailsItsRunWithTheReason() {
+        open(TestAssetJars.exiting(jars));
+        listener.awaitDefinitions(u -> true);
+        session.materialize("exits");
+        String runId = listener.awaitRunId();
+
+        Event end = listener.awaitEvents(runId, e -> e.type().endsRun()).stream()
+                .filter(e -> e.type().endsRun()).findFirst().orElseThrow();
+
+        assertThat(end.type()).isEqualTo(EventType.RUN_FAILURE);
+        assertThat(end.message()).contains("exited with code 3", "while running exits", "giving up on the whole process");
+        assertThat(listener.awaitRun(r -> r.runId().equals(runId) && r.status().isFinished()).status())
+                .isEqualTo(RunStatus.FAILURE);
+    }
+
+    @Test
+    void aRunThatCannotStartSaysWhy() {
+        open(TestAssetJars.pipeline(jars, "1"));
+        listener.awaitDefinitions(u -> true);
+        session.materialize("no_such_asset");
+        RecordingListener.await("the run to be refused", () -> !listener.notStarted.isEmpty());
+        assertThat(listener.notStarted.get(0)).contains("no_such_asset");
+    }
+}
