@@ -1,0 +1,147 @@
+package dev.cairn.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
+import dev.cairn.app.engine.WorkerLauncher;
+import dev.cairn.app.graph.GraphViewModel;
+import dev.cairn.app.runs.RunsViewModel;
+import dev.cairn.app.session.Notice;
+import dev.cairn.app.session.WorkspaceViewModel;
+import dev.cairn.app.settings.AppSettings;
+import dev.cairn.app.settings.SettingsStore;
+import dev.cairn.app.shell.MainWindow;
+import javafx.application.Application;
+import javafx.scene.text.Font;
+import javafx.stage.Stage;
+
+/**
+ * The Cairn desktop app: opens a jar (the one given, else the last one, else the bundled example),
+ * draws its asset graph and runs its assets in worker processes.
+ */
+public final class CairnApp extends Application {
+
+    private final AppConfig given;
+    private AppConfig config;
+    private SettingsStore settingsStore;
+    private WorkspaceViewModel workspace;
+    private GraphViewModel graph;
+    private RunsViewModel runs;
+    private MainWindow window;
+    private Optional<Path> example = Optional.empty();
+
+    /** For {@link Application#launch}: the configuration comes from the command line. */
+    public CairnApp() {
+        this(null);
+    }
+
+    /** With a given configuration, for tests and embedding. */
+    public CairnApp(AppConfig config) {
+        this.given = config;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        config = given != null ? given : AppConfig.fromArguments(getParameters().getRaw());
+        loadFonts();
+        settingsStore = new SettingsStore(config.cairnHome().resolve("app-settings.json"));
+        AppSettings settings = settingsStore.load();
+        Clock clock = Clock.systemDefaultZone();
+        workspace = new WorkspaceViewModel(WorkerLauncher.ofThisProcess(config.cairnHome()), config.session());
+        graph = new GraphViewModel(workspace, clock, config.cairnHome().resolve("cache").resolve("layouts"));
+        runs = new RunsViewModel(workspace);
+        try {
+            example = BundledExample.extract(config.cairnHome());
+        } catch (IOException e) {
+            workspace.notices().add(new Notice(Notice.Kind.WARNING, "Cannot unpack the example",
+                    e.getMessage(), true));
+        }
+        window = new MainWindow(stage, new MainWindow.Host() {
+            @Override
+            public AppSettings settings() {
+                return settings;
+            }
+
+            @Override
+            public void save(AppSettings changed) {
+                saveSettings(changed);
+            }
+
+            @Override
+            public Optional<Path> example() {
+                return example;
+            }
+        }, workspace, graph, runs, clock);
+        window.show();
+        firstJar(settings).ifPresent(window::open);
+    }
+
+    /** The jar given on the command line, else the last one opened, else the bundled example. */
+    private Optional<Path> firstJar(AppSettings settings) {
+        if (config.jar() != null) {
+            return Optional.of(config.jar());
+        }
+        if (settings.lastJar() != null && Files.isRegularFile(Path.of(settings.lastJar()))) {
+            return Optional.of(Path.of(settings.lastJar()));
+        }
+        return example;
+    }
+
+    private void saveSettings(AppSettings settings) {
+        try {
+            settingsStore.save(settings);
+        } catch (IOException e) {
+            // Settings are a convenience: the app works the same without them.
+        }
+    }
+
+    /** Inter, bundled, for the whole interface (the canvas uses it too). */
+    private static void loadFonts() {
+        for (String file : new String[] {"Inter-Regular.otf", "Inter-SemiBold.otf"}) {
+            try (InputStream in = CairnApp.class.getResourceAsStream("/dev/cairn/app/fonts/" + file)) {
+                if (in != null) {
+                    Font.loadFont(in, 13);
+                }
+            } catch (IOException e) {
+                // The system font is a fine fallback.
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            saveSettings(window.currentSettings());
+        }
+        if (graph != null) {
+            graph.dispose();
+        }
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+
+    /** The main window, for tests. */
+    MainWindow window() {
+        return window;
+    }
+
+    /** The open jar's state, for tests. */
+    WorkspaceViewModel workspace() {
+        return workspace;
+    }
+
+    /** The graph's state, for tests. */
+    GraphViewModel graph() {
+        return graph;
+    }
+
+    /** The runs' state, for tests. */
+    RunsViewModel runs() {
+        return runs;
+    }
+}

@@ -1,0 +1,325 @@
+package dev.cairn.app.session;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import dev.cairn.app.engine.DefinitionsUpdate;
+import dev.cairn.app.engine.WorkerLauncher;
+import dev.cairn.app.engine.WorkspaceSession;
+import dev.cairn.engine.events.Event;
+import dev.cairn.engine.events.EventData;
+import dev.cairn.engine.events.EventType;
+import dev.cairn.engine.staleness.StalenessReport;
+import dev.cairn.engine.storage.RunRecord;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The open jar, for the views: its definitions, the status of its assets, its runs and the notices
+ * to show, all updated on the JavaFX thread from a {@link WorkspaceSession} working in the background.
+ * Owns the session: opening another jar closes it.
+ */
+public final class WorkspaceViewModel {
+
+    private final WorkerLauncher launcher;
+    private final WorkspaceSession.Options options;
+    /** Opens and closes sessions one after the other, off the JavaFX thread. */
+    private final ExecutorService opener = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "cairn-open");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final ReadOnlyObjectWrapper<Path> jar = new ReadOnlyObjectWrapper<>(this, "jar");
+    private final ReadOnlyObjectWrapper<DefinitionsUpdate> definitions = new ReadOnlyObjectWrapper<>(this, "definitions");
+    private final ReadOnlyObjectWrapper<StalenessReport> status = new ReadOnlyObjectWrapper<>(this, "status");
+    private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(this, "opening");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper openError = new ReadOnlyStringWrapper(this, "openError");
+    private final ObservableList<Notice> notices = FXCollections.observableArrayList();
+    private final List<RunEventListener> runEventListeners = new ArrayList<>();
+    private final BooleanBinding busy = Bindings.or(opening, loading);
+
+    private WorkspaceSession session;
+    /**
+     * Bumped by every open and by close, so that late reports of a closed session are dropped and a
+     * session that finishes opening after it was superseded is closed at once. Read by the opener.
+     */
+    private volatile long generation;
+
+    public WorkspaceViewModel(WorkerLauncher launcher, WorkspaceSession.Options options) {
+        this.launcher = Objects.requireNonNull(launcher, "launcher");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    // ------------------------------------------------------------------ state
+
+    /** The open jar, or null. */
+    public ReadOnlyObjectProperty<Path> jarProperty() {
+        return jar.getReadOnlyProperty();
+    }
+
+    /** The latest definitions, or null until the first are read. */
+    public ReadOnlyObjectProperty<DefinitionsUpdate> definitionsProperty() {
+        return definitions.getReadOnlyProperty();
+    }
+
+    /** The status of every asset, or null until known. */
+    public ReadOnlyObjectProperty<StalenessReport> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Runs of the workspace, newest first. */
+    public ObservableList<RunRecord> runs() {
+        return FXCollections.unmodifiableObservableList(runs);
+    }
+
+    /** True while the workspace is being opened. */
+    public ReadOnlyBooleanProperty openingProperty() {
+        return opening.getReadOnlyProperty();
+    }
+
+    /** True while a worker reads the definitions. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** True while opening or loading. */
+    public BooleanBinding busyProperty() {
+        return busy;
+    }
+
+    /** Why the jar could not be opened at all, or null. */
+    public ReadOnlyStringProperty openErrorProperty() {
+        return openError.getReadOnlyProperty();
+    }
+
+    /** Messages for the banner; views remove them when they are dismissed. */
+    public ObservableList<Notice> notices() {
+        return notices;
+    }
+
+    /** Adds a listener for live run events. */
+    public void addRunEventListener(RunEventListener listener) {
+        runEventListeners.add(Objects.requireNonNull(listener));
+    }
+
+    /** True when the definitions can be run: read, and without problems. */
+    public boolean canRun() {
+        DefinitionsUpdate d = definitions.get();
+        return session != null && d != null && !d.hasProblems();
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    /** Opens a jar, closing the one open before. */
+    public void open(Path jarPath) {
+        Path path = jarPath.toAbsolutePath().normalize();
+        WorkspaceSession old = session;
+        session = null;
+        long gen = ++generation;  // only the JavaFX thread writes it
+        jar.set(path);
+        definitions.set(null);
+        status.set(null);
+        runs.clear();
+        openError.set(null);
+        loading.set(false);
+        opening.set(true);
+        opener.execute(() -> {
+            if (old != null) {
+                old.close();
+            }
+            try {
+                WorkspaceSession opened = WorkspaceSession.open(path, launcher, new FxListener(gen), options);
+                if (gen != generation) {
+                    opened.close();
+                    return;
+                }
+                Platform.runLater(() -> {
+                    if (gen == generation) {
+                        session = opened;
+                        opening.set(false);
+                    } else {
+                        closeInBackground(opened);
+                    }
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> {
+                    if (gen == generation) {
+                        opening.set(false);
+                        openError.set(e.getMessage());
+                        notices.add(new Notice(Notice.Kind.ERROR, "Cannot open " + path.getFileName(), e.getMessage(), true));
+                    }
+                });
+            }
+        });
+    }
+
+    /** Reads the definitions again. */
+    public void reload() {
+        if (session != null) {
+            session.reloadDefinitions();
+        }
+    }
+
+    /** Starts a run of a selection (see the selection language). */
+    public void materialize(String selection) {
+        if (session == null) {
+            notices.add(new Notice(Notice.Kind.WARNING, "Not ready yet", "The jar is still being opened.", false));
+            return;
+        }
+        session.materialize(selection);
+    }
+
+    /** Cancels the runs with these ids, and any run the app is starting. */
+    public void cancel(Collection<String> runIds) {
+        if (session != null) {
+            session.cancel(runIds);
+        }
+    }
+
+    /** Events of a run after an event id, oldest first, read in the background. */
+    public CompletableFuture<List<Event>> events(String runId, long afterId, int limit) {
+        WorkspaceSession s = session;
+        if (s == null) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return s.events(runId, afterId, limit);
+    }
+
+    /** The workspace folder of the open jar, or null. */
+    public Path workspaceFolder() {
+        return session == null ? null : session.workspace().folder();
+    }
+
+    private void closeInBackground(WorkspaceSession s) {
+        if (opener.isShutdown()) {
+            Thread t = new Thread(s::close, "cairn-close");
+            t.setDaemon(false);
+            t.start();
+        } else {
+            opener.execute(s::close);
+        }
+    }
+
+    /**
+     * Closes the open jar: cancels its running workers (waiting briefly for them) and closes the event
+     * log. Blocks; for the app's exit.
+     */
+    public void close() {
+        generation++;
+        WorkspaceSession s = session;
+        session = null;
+        opener.execute(() -> {
+            if (s != null) {
+                s.close();
+            }
+        });
+        opener.shutdown();
+        try {
+            opener.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ------------------------------------------------------------------ reports from the session
+
+    /** Hands a session's reports to the JavaFX thread, dropping those of a session closed since. */
+    private final class FxListener implements WorkspaceSession.Listener {
+        private final long gen;
+
+        FxListener(long gen) {
+            this.gen = gen;
+        }
+
+        private void later(Runnable r) {
+            Platform.runLater(() -> {
+                if (gen == generation) {
+                    r.run();
+                }
+            });
+        }
+
+        @Override
+        public void definitionsChanged(DefinitionsUpdate update) {
+            later(() -> {
+                DefinitionsUpdate before = definitions.get();
+                definitions.set(update);
+                if (before != null && update.changes() != null && !update.changes().isEmpty() && !update.fromCache()) {
+                    notices.add(new Notice(Notice.Kind.INFO, "Jar reloaded", update.changes().summary(), false));
+                }
+            });
+        }
+
+        @Override
+        public void definitionsFailed(String message) {
+            later(() -> notices.add(new Notice(Notice.Kind.ERROR, "Cannot read the definitions", message, true)));
+        }
+
+        @Override
+        public void loadingChanged(boolean now) {
+            later(() -> loading.set(now));
+        }
+
+        @Override
+        public void statusChanged(StalenessReport report) {
+            later(() -> status.set(report));
+        }
+
+        @Override
+        public void runsChanged(List<RunRecord> fresh) {
+            later(() -> runs.setAll(fresh));
+        }
+
+        @Override
+        public void runEvents(String runId, List<Event> events) {
+            later(() -> {
+                for (RunEventListener l : runEventListeners) {
+                    l.onEvents(runId, events);
+                }
+                events.stream().filter(e -> e.type().endsRun()).forEach(WorkspaceViewModel.this::noticeRunEnd);
+            });
+        }
+
+        @Override
+        public void runNotStarted(String selection, String message) {
+            later(() -> notices.add(new Notice(Notice.Kind.ERROR, "The run of '" + selection + "' did not start",
+                    message, true)));
+        }
+
+        @Override
+        public void warning(String message) {
+            later(() -> notices.add(new Notice(Notice.Kind.WARNING, "Warning", message, true)));
+        }
+    }
+
+    private void noticeRunEnd(Event end) {
+        String run = end.runId().substring(0, Math.min(8, end.runId().length()));
+        String reason = end.data() instanceof EventData.RunEnded ended ? ended.reason() : "";
+        if (end.type() == EventType.RUN_SUCCESS) {
+            notices.add(new Notice(Notice.Kind.SUCCESS, "Run " + run + " succeeded", "", false));
+        } else if (end.type() == EventType.RUN_CANCELED) {
+            notices.add(new Notice(Notice.Kind.WARNING, "Run " + run + " canceled", reason, false));
+        } else {
+            notices.add(new Notice(Notice.Kind.ERROR, "Run " + run + " failed", reason, true));
+        }
+    }
+}

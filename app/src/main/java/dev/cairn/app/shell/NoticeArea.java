@@ -1,0 +1,79 @@
+package dev.cairn.app.shell;
+
+import java.util.Objects;
+
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
+import dev.cairn.app.session.Notice;
+import javafx.animation.PauseTransition;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * The banners over the top right of the graph: one per {@link Notice}, newest at the bottom, at most
+ * a few at once. Notices that are not sticky go away by themselves; every banner can be closed.
+ */
+public final class NoticeArea extends VBox {
+
+    /** How many banners are shown at once; older ones are dropped. */
+    private static final int MAX_SHOWN = 4;
+    private static final Duration TRANSIENT = Duration.seconds(7);
+
+    private final ObservableList<Notice> notices;
+
+    public NoticeArea(ObservableList<Notice> notices) {
+        super(8);
+        this.notices = Objects.requireNonNull(notices);
+        setId("noticeArea");
+        getStyleClass().add("notice-area");
+        setAlignment(Pos.TOP_RIGHT);
+        setPickOnBounds(false);
+        setMaxWidth(520);
+        setMaxHeight(USE_PREF_SIZE);
+        notices.addListener((ListChangeListener<Notice>) c -> rebuild());
+        rebuild();
+    }
+
+    private void rebuild() {
+        while (notices.size() > MAX_SHOWN) {
+            notices.remove(0);
+        }
+        getChildren().clear();
+        for (Notice n : notices) {
+            getChildren().add(banner(n));
+        }
+    }
+
+    private Message banner(Notice notice) {
+        Message m = new Message(notice.title(), notice.text().isBlank() ? null : trim(notice.text()), Icons.of(icon(notice.kind())));
+        m.getStyleClass().addAll("notice", switch (notice.kind()) {
+            case INFO -> Styles.ACCENT;
+            case SUCCESS -> Styles.SUCCESS;
+            case WARNING -> Styles.WARNING;
+            case ERROR -> Styles.DANGER;
+        });
+        m.setOnClose(e -> notices.remove(notice));
+        if (!notice.sticky()) {
+            PauseTransition later = new PauseTransition(TRANSIENT);
+            later.setOnFinished(e -> notices.remove(notice));
+            later.play();
+        }
+        return m;
+    }
+
+    private static String trim(String text) {
+        return text.length() > 600 ? text.substring(0, 600) + "…" : text;
+    }
+
+    private static String icon(Notice.Kind kind) {
+        return switch (kind) {
+            case INFO -> "fth-info";
+            case SUCCESS -> "fth-check-circle";
+            case WARNING -> "fth-alert-triangle";
+            case ERROR -> "fth-alert-octagon";
+        };
+    }
+}

@@ -1,0 +1,140 @@
+package dev.cairn.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.cairn.app.graph.model.NodeBadge;
+import dev.cairn.app.session.Notice;
+import dev.cairn.engine.events.Event;
+import dev.cairn.engine.events.LogLevel;
+import dev.cairn.engine.storage.RunStatus;
+import javafx.scene.control.TableView;
+
+/** Materializing, failing, canceling and rebuilding, through the app's buttons, on jars built at test time. */
+class AppRunsTest {
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path jars;
+    private AppFixture app;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void materializedAssetsTurnFreshAndAnUpstreamCodeChangeMakesThemStale() throws Exception {
+        Path jar = TestAssetJars.pipeline(jars, "1");
+        app = AppFixture.start(home, jar);
+        app.awaitNode("report");
+        app.awaitBadge("report", NodeBadge.MISSING);
+
+        app.clickNode("report");
+        app.click("materializeWithUpstream");
+
+        app.awaitBadge("report", NodeBadge.FRESH);
+        app.awaitBadge("cleaned", NodeBadge.FRESH);
+        app.awaitBadge("raw", NodeBadge.FRESH);
+        assertThat(app.app.graph().status("failing").badge()).isEqualTo(NodeBadge.MISSING);
+        assertThat(app.fx(() -> app.app.runs().runs().get(0).selection())).isEqualTo("*report");
+
+        Path v2 = TestAssetJars.pipeline(Files.createDirectory(jars.resolve("v2")), "2");
+        Files.move(v2, jar, StandardCopyOption.REPLACE_EXISTING);
+
+        app.awaitBadge("raw", NodeBadge.STALE);
+        assertThat(app.app.graph().status("raw").subtitle()).contains("code changed");
+        assertThat(app.fx(() -> app.app.graph().tooltip("raw"))).contains("code version changed from 1 to 2");
+        assertThat(app.fx(() -> app.app.graph().tooltip("report")))
+                .contains("will be stale once `raw` is re-materialized");
+        app.await("a banner naming the change", () -> app.app.workspace().notices().stream()
+                .map(Notice::text).anyMatch(t -> t.contains("new code version: raw")));
+    }
+
+    @Test
+    void aFailingAssetShowsFailedAndItsErrorIsInTheLog() {
+        app = start(TestAssetJars.pipeline(jars, "1"));
+        app.awaitNode("failing");
+        app.clickNode("failing");
+        app.click("materializeWithUpstream");
+
+        app.awaitBadge("failing", NodeBadge.FAILED);
+        app.awaitBadge("raw", NodeBadge.FRESH);
+        app.await("the failed run in the list", () -> app.app.runs().runs().stream()
+                .anyMatch(r -> r.status() == RunStatus.FAILURE));
+        app.await("the error in the log table", () -> tableItems().stream()
+                .anyMatch(e -> e.level() == LogLevel.ERROR && "failing".equals(e.assetKey())));
+
+        app.robot.clickOn("#logFilter").write("warehouse");
+        assertThat(app.fx(() -> tableItems())).isNotEmpty()
+                .allMatch(e -> e.message().contains("warehouse") || String.valueOf(e.data()).contains("warehouse"));
+    }
+
+    @Test
+    void cancelStopsARunningAsset() {
+        app = start(TestAssetJars.slow(jars));
+        app.awaitNode("slow");
+        app.clickNode("slow");
+        app.click("materializeWithUpstream");
+        app.awaitBadge("slow", NodeBadge.RUNNING);
+
+        app.click("cancelRun");
+
+        app.await("the run to end canceled", () -> !app.app.runs().runs().isEmpty()
+                && app.app.runs().runs().get(0).status() == RunStatus.CANCELED);
+        // The interrupted attempt is recorded as failed; the asset was never materialized.
+        app.await("slow to stop running", () -> app.app.graph().status("slow").badge() != NodeBadge.RUNNING);
+        assertThat(app.fx(() -> app.app.workspace().statusProperty().get().state("slow").status()))
+                .isEqualTo(dev.cairn.engine.staleness.AssetStatus.MISSING);
+        app.awaitBadge("quick", NodeBadge.FRESH);
+    }
+
+    @Test
+    void aBrokenJarShowsEveryProblem() {
+        app = start(TestAssetJars.broken(jars, "broken.jar"));
+        app.await("the problems panel", () -> app.app.window().problemsPanel().isVisible());
+        String text = app.fx(() -> app.robot.from(app.app.window().problemsPanel()).lookup(".label").queryAll()
+                .stream().map(n -> ((javafx.scene.control.Label) n).getText())
+                .reduce("", (a, b) -> a + "\n" + b));
+        assertThat(text).contains("broken.jar has", "Cycle", "Unknown upstream", "orphan", "nowhere");
+        assertThat(app.fx(() -> app.robot.lookup("#materializeAll").queryButton().isDisabled())).isTrue();
+    }
+
+    @Test
+    void aBrokenRebuildKeepsThePreviousGraphUsable() throws Exception {
+        Path jar = TestAssetJars.pipeline(jars, "1");
+        app = start(jar);
+        app.awaitNode("report");
+
+        Path broken = TestAssetJars.broken(Files.createDirectory(jars.resolve("broken")), "pipeline.jar");
+        Files.move(broken, jar, StandardCopyOption.REPLACE_EXISTING);
+
+        app.await("the problems panel", () -> app.app.window().problemsPanel().isVisible());
+        assertThat(app.fx(() -> app.app.window().graphPane().visibleKeys())).contains("raw", "report");
+        app.clickNode("cleaned");
+        assertThat(app.fx(() -> java.util.Set.copyOf(app.app.graph().selection()))).containsExactly("cleaned");
+    }
+
+    private AppFixture start(Path jar) {
+        try {
+            return AppFixture.start(home, jar);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private java.util.List<Event> tableItems() {
+        return java.util.List.copyOf(((TableView<Event>) app.robot.lookup("#runLog").query()).getItems());
+    }
+}
