@@ -16,6 +16,7 @@ import dev.cairn.app.graph.model.NodeBadge;
 import dev.cairn.engine.events.EventType;
 import dev.cairn.engine.storage.RunStatus;
 import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
 
 /** The app on a first start: the bundled example, opened, selected, materialized. */
 class AppOnTheExampleTest {
@@ -60,7 +61,7 @@ class AppOnTheExampleTest {
     }
 
     @Test
-    void searchSelectsWhatTheSelectionLanguageNamesAndShowsErrorsInline() {
+    void searchKeyboardAndThemeWorkWithoutTheMouse() {
         app.awaitNode("topstories");
         app.robot.clickOn("#searchField").write("*most_frequent_words");
         WaitForAsyncUtils.waitForFxEvents();
@@ -70,5 +71,23 @@ class AppOnTheExampleTest {
         app.robot.eraseText("*most_frequent_words".length()).write("group:nope");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(app.fx(() -> app.robot.lookup("#searchResult").queryLabeled().getText())).contains("nope");
+
+        // Enter in the search box moves to the matches; arrows then walk the graph.
+        app.robot.eraseText("group:nope".length()).write("topstory_ids").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.fx(() -> Set.copyOf(app.app.graph().selection()))).containsExactly("topstory_ids");
+        app.robot.type(KeyCode.RIGHT);
+        assertThat(app.fx(() -> Set.copyOf(app.app.graph().selection()))).containsExactly("topstories");
+        app.robot.type(KeyCode.ENTER);
+        assertThat(app.fx(() -> app.robot.from(app.app.window().detailsPanel()).lookup(".details-title")
+                .queryLabeled().getText())).isEqualTo("topstories");
+
+        // Ctrl+Enter materializes the selection (with its upstream: the step needs topstory_ids).
+        app.robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHIFT, KeyCode.CONTROL);
+        app.awaitBadge("topstories", NodeBadge.FRESH);
+        app.awaitBadge("topstory_ids", NodeBadge.FRESH);
+
+        app.robot.clickOn("#darkToggle");
+        assertThat(app.fx(() -> app.app.window().graphPane().canvas().themeProperty().get().dark())).isTrue();
     }
 }

@@ -34,9 +34,9 @@ class AppRunsTest {
     }
 
     @Test
-    void materializedAssetsTurnFreshAndAnUpstreamCodeChangeMakesThemStale() throws Exception {
+    void materializedAssetsTurnFreshFailuresShowAndRebuildsMakeThemStaleOrShowProblems() throws Exception {
         Path jar = TestAssetJars.pipeline(jars, "1");
-        app = AppFixture.start(home, jar);
+        app = start(jar);
         app.awaitNode("report");
         app.awaitBadge("report", NodeBadge.MISSING);
 
@@ -49,6 +49,18 @@ class AppRunsTest {
         assertThat(app.app.graph().status("failing").badge()).isEqualTo(NodeBadge.MISSING);
         assertThat(app.fx(() -> app.app.runs().runs().get(0).selection())).isEqualTo("*report");
 
+        // A failing asset: its badge, its run, its error in the log, the log's text filter.
+        app.clickNode("failing");
+        app.click("materializeSelected");
+        app.awaitBadge("failing", NodeBadge.FAILED);
+        app.await("the failed run in the list", () -> app.app.runs().runs().get(0).status() == RunStatus.FAILURE);
+        app.await("the error in the log table", () -> tableItems().stream()
+                .anyMatch(e -> e.level() == LogLevel.ERROR && "failing".equals(e.assetKey())));
+        app.robot.clickOn("#logFilter").write("warehouse");
+        assertThat(app.fx(() -> tableItems())).isNotEmpty()
+                .allMatch(e -> e.message().contains("warehouse") || String.valueOf(e.data()).contains("warehouse"));
+
+        // A new code version upstream: the asset turns stale, its downstream is told why it will.
         Path v2 = TestAssetJars.pipeline(Files.createDirectory(jars.resolve("v2")), "2");
         Files.move(v2, jar, StandardCopyOption.REPLACE_EXISTING);
 
@@ -59,25 +71,17 @@ class AppRunsTest {
                 .contains("will be stale once `raw` is re-materialized");
         app.await("a banner naming the change", () -> app.app.workspace().notices().stream()
                 .map(Notice::text).anyMatch(t -> t.contains("new code version: raw")));
-    }
 
-    @Test
-    void aFailingAssetShowsFailedAndItsErrorIsInTheLog() {
-        app = start(TestAssetJars.pipeline(jars, "1"));
-        app.awaitNode("failing");
-        app.clickNode("failing");
-        app.click("materializeWithUpstream");
+        // A broken rebuild: the problems show above the last working graph, which stays usable.
+        Path broken = TestAssetJars.broken(Files.createDirectory(jars.resolve("broken")), "pipeline.jar");
+        Files.move(broken, jar, StandardCopyOption.REPLACE_EXISTING);
 
-        app.awaitBadge("failing", NodeBadge.FAILED);
-        app.awaitBadge("raw", NodeBadge.FRESH);
-        app.await("the failed run in the list", () -> app.app.runs().runs().stream()
-                .anyMatch(r -> r.status() == RunStatus.FAILURE));
-        app.await("the error in the log table", () -> tableItems().stream()
-                .anyMatch(e -> e.level() == LogLevel.ERROR && "failing".equals(e.assetKey())));
-
-        app.robot.clickOn("#logFilter").write("warehouse");
-        assertThat(app.fx(() -> tableItems())).isNotEmpty()
-                .allMatch(e -> e.message().contains("warehouse") || String.valueOf(e.data()).contains("warehouse"));
+        app.await("the problems panel", () -> app.app.window().problemsPanel().isVisible());
+        assertThat(problemsText()).contains("pipeline.jar has", "Cycle", "last definitions that loaded");
+        assertThat(app.fx(() -> app.app.window().graphPane().visibleKeys())).contains("raw", "report");
+        app.clickNode("cleaned");
+        assertThat(app.fx(() -> java.util.Set.copyOf(app.app.graph().selection()))).containsExactly("cleaned");
+        assertThat(app.fx(() -> app.robot.lookup("#materializeSelected").queryButton().isDisabled())).isTrue();
     }
 
     @Test
@@ -103,26 +107,15 @@ class AppRunsTest {
     void aBrokenJarShowsEveryProblem() {
         app = start(TestAssetJars.broken(jars, "broken.jar"));
         app.await("the problems panel", () -> app.app.window().problemsPanel().isVisible());
-        String text = app.fx(() -> app.robot.from(app.app.window().problemsPanel()).lookup(".label").queryAll()
-                .stream().map(n -> ((javafx.scene.control.Label) n).getText())
-                .reduce("", (a, b) -> a + "\n" + b));
-        assertThat(text).contains("broken.jar has", "Cycle", "Unknown upstream", "orphan", "nowhere");
+        assertThat(problemsText()).contains("broken.jar has", "Cycle", "Unknown upstream", "orphan",
+                "nowhere", "Nothing can run");
         assertThat(app.fx(() -> app.robot.lookup("#materializeAll").queryButton().isDisabled())).isTrue();
     }
 
-    @Test
-    void aBrokenRebuildKeepsThePreviousGraphUsable() throws Exception {
-        Path jar = TestAssetJars.pipeline(jars, "1");
-        app = start(jar);
-        app.awaitNode("report");
-
-        Path broken = TestAssetJars.broken(Files.createDirectory(jars.resolve("broken")), "pipeline.jar");
-        Files.move(broken, jar, StandardCopyOption.REPLACE_EXISTING);
-
-        app.await("the problems panel", () -> app.app.window().problemsPanel().isVisible());
-        assertThat(app.fx(() -> app.app.window().graphPane().visibleKeys())).contains("raw", "report");
-        app.clickNode("cleaned");
-        assertThat(app.fx(() -> java.util.Set.copyOf(app.app.graph().selection()))).containsExactly("cleaned");
+    private String problemsText() {
+        return app.fx(() -> app.robot.from(app.app.window().problemsPanel()).lookup(".label").queryAll()
+                .stream().map(n -> ((javafx.scene.control.Label) n).getText())
+                .reduce("", (a, b) -> a + "\n" + b));
     }
 
     private AppFixture start(Path jar) {

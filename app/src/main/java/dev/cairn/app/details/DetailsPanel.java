@@ -162,7 +162,7 @@ public final class DetailsPanel extends ScrollPane {
             }
         }
         if (state != null && state.latestAttemptFailed()) {
-            box.getChildren().add(bullet("its latest attempt failed: see the run's log"));
+            box.getChildren().add(failure(spec.key()));
         }
         List<RootCause> roots = report == null || state == null ? List.of() : report.explain(spec.key()).rootCauses();
         if (!roots.isEmpty()) {
@@ -174,6 +174,28 @@ public final class DetailsPanel extends ScrollPane {
         if (state == null) {
             box.getChildren().add(muted("Reading the event log…"));
         }
+        return box;
+    }
+
+    /** The error of the asset's latest failed attempt, read from the log, with a link to its run. */
+    private Node failure(String key) {
+        VBox box = new VBox(4);
+        box.getStyleClass().add("details-failure");
+        box.getChildren().add(muted("Its latest attempt failed."));
+        workspace.latestFailure(key).thenAccept(found -> javafx.application.Platform.runLater(() -> found.ifPresent(e -> {
+            box.getChildren().clear();
+            Label error = new Label(e.data() instanceof dev.cairn.engine.events.EventData.StepFailed f && f.error() != null
+                    ? f.error().summary() : e.message());
+            error.setWrapText(true);
+            error.getStyleClass().add("details-error");
+            Hyperlink run = new Hyperlink("run " + Formats.shortRunId(e.runId()) + " at "
+                    + Formats.time(e.timestamp(), clock.instant(), clock.getZone()));
+            run.getStyleClass().add("details-link");
+            run.setOnAction(a -> actions.showRun(e.runId()));
+            HBox where = new HBox(4, muted("Latest attempt failed in"), run);
+            where.setAlignment(Pos.CENTER_LEFT);
+            box.getChildren().addAll(where, error);
+        })));
         return box;
     }
 

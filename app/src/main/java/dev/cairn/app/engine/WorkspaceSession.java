@@ -362,6 +362,17 @@ public final class WorkspaceSession implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> log.eventsAfter(runId, afterId, limit), executor);
     }
 
+    /** The STEP_FAILURE event of an asset's latest failed attempt, if it ever failed. */
+    public CompletableFuture<Optional<Event>> latestFailure(String assetKey) {
+        return CompletableFuture.supplyAsync(() -> {
+            var failure = log.latestFailures().get(assetKey);
+            if (failure == null) {
+                return Optional.<Event>empty();
+            }
+            return log.eventsAfter(failure.runId(), failure.eventId() - 1, 1).stream().findFirst();
+        }, executor);
+    }
+
     // ------------------------------------------------------------------ polling
 
     private void tick() {

@@ -61,7 +61,7 @@ public final class NodeStatuses {
         }
         String ago = state.lastMaterializedAt() == null ? null : Formats.ago(state.lastMaterializedAt(), now, zone);
         if (state.latestAttemptFailed()) {
-            return new NodeStatus(NodeBadge.FAILED, ago == null ? "latest attempt failed" : "last success " + ago);
+            return new NodeStatus(NodeBadge.FAILED, ago == null ? "never materialized" : "last success " + ago);
         }
         if (spec.isSource()) {
             if (!spec.observable()) {

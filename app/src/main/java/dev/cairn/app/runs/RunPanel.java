@@ -56,6 +56,7 @@ public final class RunPanel extends SplitPane {
     private final ProgressBar progress = new ProgressBar(0);
     private final Label progressText = new Label();
     private final Button cancel = new Button("Cancel", Icons.of("fth-square"));
+    private final VBox titles = new VBox(2, title, subtitle);
     private Consumer<String> onCancel = id -> { };
     private boolean selecting;
 
@@ -211,8 +212,11 @@ public final class RunPanel extends SplitPane {
         progress.setId("runProgress");
         progress.setPrefWidth(180);
         progressText.getStyleClass().add("run-meta");
+        progressText.setMinWidth(Region.USE_PREF_SIZE);
+        subtitle.setMinWidth(0);
+        titles.setMinWidth(0);
         cancel.setId("runPanelCancel");
-        cancel.getStyleClass().addAll("small", "danger");
+        cancel.getStyleClass().addAll("small", "danger", "button-outlined");
         cancel.setOnAction(e -> {
             String id = model.selectedRunIdProperty().get();
             if (id != null) {
@@ -221,7 +225,6 @@ public final class RunPanel extends SplitPane {
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        VBox titles = new VBox(2, title, subtitle);
         HBox header = new HBox(12, titles, spacer, progressText, progress, cancel);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("panel-header");
@@ -300,7 +303,7 @@ public final class RunPanel extends SplitPane {
         table.getStyleClass().addAll("log-table", "dense");
         table.setItems(model.visibleEvents());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(placeholder("No run selected", "Pick a run on the left, or start one."));
+        table.setPlaceholder(placeholder("No events", "Select a run on the left, or materialize an asset."));
         ZoneId zone = clock.getZone();
 
         TableColumn<Event, String> time = new TableColumn<>("Time");
@@ -418,8 +421,9 @@ public final class RunPanel extends SplitPane {
         RunRecord run = model.selectedRun();
         RunProgress p = model.selectedProgressProperty().get();
         if (run == null && p == null) {
-            title.setText("No run selected");
-            subtitle.setText("");
+            title.setText("Run log");
+            title.getStyleClass().removeIf(s -> s.startsWith("status-"));
+            subtitle.setText("No run selected");
             progress.setVisible(false);
             progressText.setText("");
             cancel.setVisible(false);
@@ -434,14 +438,21 @@ public final class RunPanel extends SplitPane {
         Instant now = clock.instant();
         String when = run == null ? "" : " · started " + Formats.time(run.startedAt(), now, clock.getZone())
                 + " · " + duration(run, now);
-        String reason = run != null && run.failureReason() != null ? " · " + run.failureReason() : "";
-        subtitle.setText("Selection '" + selection + "'" + when + reason);
+        subtitle.setText("Selection '" + selection + "'" + when);
+        String reason = run == null ? null : run.failureReason();
+        Tooltip why = reason == null ? null : new Tooltip(reason);
+        if (why != null) {
+            why.setWrapText(true);
+            why.setMaxWidth(700);
+        }
+        title.setTooltip(why);
+        subtitle.setTooltip(why);
         int total = p == null ? (run == null ? 0 : run.assetKeys().size()) : p.total();
         int done = p == null ? 0 : p.done();
         progress.setVisible(total > 0);
         progress.setProgress(total == 0 ? 0 : (double) done / total);
-        progress.getStyleClass().removeIf(s -> s.startsWith("progress-"));
-        progress.getStyleClass().add("progress-" + status.name().toLowerCase(Locale.ROOT));
+        progress.getStyleClass().removeIf(s -> s.startsWith("run-progress-"));
+        progress.getStyleClass().add("run-progress-" + status.name().toLowerCase(Locale.ROOT));
         progressText.setText(total == 0 ? "" : done + " / " + total + " steps");
         cancel.setVisible(status == RunStatus.STARTED);
     }

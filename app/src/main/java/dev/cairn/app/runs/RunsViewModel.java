@@ -45,6 +45,8 @@ public final class RunsViewModel {
     private final WorkspaceViewModel workspace;
     private final ReadOnlyObjectWrapper<String> selectedRunId = new ReadOnlyObjectWrapper<>(this, "selectedRunId");
     private final ObservableList<Event> events = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view made per call would drop its listeners when collected. */
+    private final ObservableList<Event> eventsView = FXCollections.unmodifiableObservableList(events);
     private final FilteredList<Event> visibleEvents = new FilteredList<>(events, e -> true);
     private final ObjectProperty<LogLevel> minimumLevel = new SimpleObjectProperty<>(this, "minimumLevel", LogLevel.DEBUG);
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
@@ -57,16 +59,25 @@ public final class RunsViewModel {
     private final ReadOnlyIntegerWrapper liveTotal = new ReadOnlyIntegerWrapper(this, "liveTotal");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private long loadGeneration;
+    private boolean autoSelected;
 
     public RunsViewModel(WorkspaceViewModel workspace) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         workspace.addRunEventListener(this::onEvents);
         workspace.jarProperty().addListener((o, a, b) -> {
+            autoSelected = false;
             live.clear();
             updateLive();
             select(null);
         });
-        workspace.runs().addListener((javafx.collections.ListChangeListener<RunRecord>) c -> updateRunning());
+        workspace.runs().addListener((javafx.collections.ListChangeListener<RunRecord>) c -> {
+            updateRunning();
+            // On opening a jar, show its latest run rather than an empty log.
+            if (selectedRunId.get() == null && !autoSelected && !runs().isEmpty()) {
+                autoSelected = true;
+                select(runs().get(0).runId());
+            }
+        });
         minimumLevel.addListener((o, a, b) -> refilter());
         text.addListener((o, a, b) -> refilter());
         step.addListener((o, a, b) -> refilter());
@@ -92,7 +103,7 @@ public final class RunsViewModel {
 
     /** Every event of the selected run read so far. */
     public ObservableList<Event> events() {
-        return FXCollections.unmodifiableObservableList(events);
+        return eventsView;
     }
 
     /** The events that pass the filters. */

@@ -50,6 +50,8 @@ public final class WorkspaceViewModel {
     private final ReadOnlyObjectWrapper<DefinitionsUpdate> definitions = new ReadOnlyObjectWrapper<>(this, "definitions");
     private final ReadOnlyObjectWrapper<StalenessReport> status = new ReadOnlyObjectWrapper<>(this, "status");
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view made per call would drop its listeners when collected. */
+    private final ObservableList<RunRecord> runsView = FXCollections.unmodifiableObservableList(runs);
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(this, "opening");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper openError = new ReadOnlyStringWrapper(this, "openError");
@@ -88,7 +90,7 @@ public final class WorkspaceViewModel {
 
     /** Runs of the workspace, newest first. */
     public ObservableList<RunRecord> runs() {
-        return FXCollections.unmodifiableObservableList(runs);
+        return runsView;
     }
 
     /** True while the workspace is being opened. */
@@ -202,6 +204,12 @@ public final class WorkspaceViewModel {
             return CompletableFuture.completedFuture(List.of());
         }
         return s.events(runId, afterId, limit);
+    }
+
+    /** The event of an asset's latest failed attempt, read in the background. */
+    public CompletableFuture<java.util.Optional<Event>> latestFailure(String assetKey) {
+        WorkspaceSession s = session;
+        return s == null ? CompletableFuture.completedFuture(java.util.Optional.empty()) : s.latestFailure(assetKey);
     }
 
     /** The workspace folder of the open jar, or null. */

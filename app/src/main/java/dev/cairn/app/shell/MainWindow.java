@@ -332,7 +332,7 @@ public final class MainWindow {
                 "Materialize every stale or missing asset", () -> workspace.materialize("status:stale, status:missing"));
         stale.disableProperty().bind(cannotRun);
         Button cancel = toolButton("cancelRun", "Cancel", "fth-square", "Cancel the runs going on (Ctrl+.)", this::cancelRuns);
-        cancel.getStyleClass().add(Styles.DANGER);
+        cancel.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
         cancel.disableProperty().bind(runs.runningProperty().not());
 
         ProgressBar progress = new ProgressBar();
@@ -353,7 +353,7 @@ public final class MainWindow {
         progressBox.managedProperty().bind(runs.runningProperty());
 
         search.setId("searchField");
-        search.setPromptText("Search or select: *report, group:ingest, status:stale");
+        search.setPromptText("Search or select (e.g. *report, status:stale)");
         search.setLeft(Icons.of("fth-search"));
         search.setPrefWidth(320);
         search.textProperty().addListener((o, a, text) -> runSearch(text, false));

@@ -45,7 +45,7 @@ class WorkspaceSessionTest {
     }
 
     @Test
-    void readsTheDefinitionsMaterializesAndReportsFreshStatus() {
+    void readsTheDefinitionsRunsThemAndReportsStatusFailuresAndRefusals() {
         open(TestAssetJars.pipeline(jars, "1"));
         DefinitionsUpdate first = listener.awaitDefinitions(u -> !u.fromCache());
         assertThat(first.latest().assets()).extracting(a -> a.key())
@@ -53,32 +53,44 @@ class WorkspaceSessionTest {
         assertThat(first.graph()).isNotNull();
         assertThat(listener.awaitStatus(r -> true).state("raw").status()).isEqualTo(AssetStatus.MISSING);
 
-        session.materialize("*report");
+        session.materialize("*");
         String runId = listener.awaitRunId();
-        List<Event> events = listener.awaitEvents(runId, e -> e.type() == EventType.RUN_SUCCESS);
+        List<Event> events = listener.awaitEvents(runId, e -> e.type() == EventType.RUN_FAILURE);
 
         assertThat(events).extracting(Event::id).isSorted().doesNotHaveDuplicates();
         assertThat(events).filteredOn(e -> e.type() == EventType.ASSET_MATERIALIZATION)
-                .extracting(Event::assetKey).containsExactly("raw", "cleaned", "report");
-        listener.awaitStatus(r -> r.state("report").status() == AssetStatus.FRESH
-                && r.state("raw").status() == AssetStatus.FRESH);
-        assertThat(listener.awaitRun(r -> r.runId().equals(runId) && r.status() == RunStatus.SUCCESS).selection())
-                .isEqualTo("*report");
-    }
-
-    @Test
-    void aFailingAssetFailsItsRunAndShowsInTheStatus() {
-        open(TestAssetJars.pipeline(jars, "1"));
-        listener.awaitDefinitions(u -> true);
-        session.materialize("*failing");
-        String runId = listener.awaitRunId();
-        List<Event> events = listener.awaitEvents(runId, e -> e.type() == EventType.RUN_FAILURE);
+                .extracting(Event::assetKey).containsExactlyInAnyOrder("raw", "cleaned", "report");
         assertThat(events).anyMatch(e -> e.type() == EventType.STEP_FAILURE && "failing".equals(e.assetKey()));
-        listener.awaitStatus(r -> r.state("failing").latestAttemptFailed());
+        listener.awaitStatus(r -> r.state("report").status() == AssetStatus.FRESH
+                && r.state("raw").status() == AssetStatus.FRESH && r.state("failing").latestAttemptFailed());
+        assertThat(listener.awaitRun(r -> r.runId().equals(runId) && r.status().isFinished()).status())
+                .isEqualTo(RunStatus.FAILURE);
+        assertThat(session.latestFailure("failing").join()).get()
+                .satisfies(e -> assertThat(e.type()).isEqualTo(EventType.STEP_FAILURE));
+
+        session.materialize("no_such_asset");
+        RecordingListener.await("the run to be refused", () -> !listener.notStarted.isEmpty());
+        assertThat(listener.notStarted.get(0)).contains("no_such_asset");
     }
 
     @Test
-    void aRebuiltJarIsReadAgainAndItsNewCodeVersionMakesTheAssetStale() throws Exception {
+    void aRunStartedFromTheCommandLineShowsUpLive() throws Exception {
+        Path jar = TestAssetJars.pipeline(jars, "1");
+        open(jar);
+        listener.awaitDefinitions(u -> !u.fromCache());
+        WorkerLauncher launcher = WorkerLauncher.ofThisProcess(home);
+        Process cli = new ProcessBuilder(launcher.command(List.of(), List.of("materialize", "--jar", jar.toString(),
+                "--workspace", session.workspace().folder().toString(), "--select", "raw"))).start();
+        assertThat(cli.waitFor()).isZero();
+
+        String runId = listener.awaitRunId();
+        assertThat(listener.awaitEvents(runId, e -> e.type() == EventType.RUN_SUCCESS))
+                .anyMatch(e -> e.type() == EventType.ASSET_MATERIALIZATION && "raw".equals(e.assetKey()));
+        listener.awaitStatus(r -> r.state("raw").status() == AssetStatus.FRESH);
+    }
+
+    @Test
+    void aRebuiltJarIsReadAgainNewCodeMakesItsAssetStaleAndABrokenRebuildKeepsTheGraph() throws Exception {
         Path jar = TestAssetJars.pipeline(jars, "1");
         open(jar);
         listener.awaitDefinitions(u -> !u.fromCache());
@@ -94,22 +106,15 @@ class WorkspaceSessionTest {
         var report = listener.awaitStatus(r -> r.state("raw").status() == AssetStatus.STALE);
         assertThat(report.state("raw").causes()).extracting(StaleCause::category).containsExactly(StaleCause.Category.CODE);
         assertThat(report.explain("report").rootCauses()).anyMatch(c -> c.upstreamKey().equals("raw"));
-    }
-
-    @Test
-    void aBrokenRebuildKeepsThePreviousGraphAndReportsEveryProblem() throws Exception {
-        Path jar = TestAssetJars.pipeline(jars, "1");
-        open(jar);
-        listener.awaitDefinitions(u -> !u.fromCache());
 
         Path broken = TestAssetJars.broken(Files.createDirectory(jars.resolve("broken")), "pipeline.jar");
         Files.move(broken, jar, StandardCopyOption.REPLACE_EXISTING);
 
-        DefinitionsUpdate update = listener.awaitDefinitions(DefinitionsUpdate::hasProblems);
-        assertThat(update.latest().problems()).extracting(Problem::kind)
+        DefinitionsUpdate brokenUpdate = listener.awaitDefinitions(DefinitionsUpdate::hasProblems);
+        assertThat(brokenUpdate.latest().problems()).extracting(Problem::kind)
                 .contains(Problem.Kind.CYCLE, Problem.Kind.UNKNOWN_UPSTREAM);
-        assertThat(update.showingPrevious()).isTrue();
-        assertThat(update.shown().assets()).extracting(a -> a.key()).contains("raw", "report");
+        assertThat(brokenUpdate.showingPrevious()).isTrue();
+        assertThat(brokenUpdate.shown().assets()).extracting(a -> a.key()).contains("raw", "report");
     }
 
     @Test
@@ -157,14 +162,5 @@ class WorkspaceSessionTest {
         assertThat(end.message()).contains("exited with code 3", "while running exits", "giving up on the whole process");
         assertThat(listener.awaitRun(r -> r.runId().equals(runId) && r.status().isFinished()).status())
                 .isEqualTo(RunStatus.FAILURE);
-    }
-
-    @Test
-    void aRunThatCannotStartSaysWhy() {
-        open(TestAssetJars.pipeline(jars, "1"));
-        listener.awaitDefinitions(u -> true);
-        session.materialize("no_such_asset");
-        RecordingListener.await("the run to be refused", () -> !listener.notStarted.isEmpty());
-        assertThat(listener.notStarted.get(0)).contains("no_such_asset");
     }
 }

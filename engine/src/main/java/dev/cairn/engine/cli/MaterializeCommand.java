@@ -24,8 +24,12 @@ import picocli.CommandLine.Spec;
             "Selections: key, +key, *key, key*, group:name, tag:k=v, status:stale, status:missing, a, b, * (everything)."})
 final class MaterializeCommand implements Callable<Integer> {
 
-    /** How long an interrupted process waits for the canceled run to end before it exits. */
-    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
+    /**
+     * How long an interrupted process waits for the canceled run to end before it exits. Short: the
+     * app kills a worker that has not exited 1.5 s after SIGTERM (and then records the end itself),
+     * and an asset that calls System.exit holds its step until the process is gone.
+     */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofMillis(1000);
 
     @Mixin
     JarOptions jar;
