@@ -74,6 +74,8 @@ final class AppFixture implements AutoCloseable {
 
     /** Where a node is on the screen. */
     Point2D nodeOnScreen(String key) {
+        // Let a pending layout pass (a panel that just appeared, a refit) move the node first.
+        WaitForAsyncUtils.waitForFxEvents();
         return fx(() -> {
             var canvas = app.window().graphPane().canvas();
             app.window().graphPane().scrollIntoView(key);

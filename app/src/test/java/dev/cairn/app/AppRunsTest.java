@@ -79,6 +79,11 @@ class AppRunsTest {
         app.await("the problems panel", () -> app.app.window().problemsPanel().isVisible());
         assertThat(problemsText()).contains("pipeline.jar has", "Cycle", "last definitions that loaded");
         assertThat(app.fx(() -> app.app.window().graphPane().visibleKeys())).contains("raw", "report");
+        app.fx(() -> {
+            // Banners sit over the graph: a user closes them before clicking what they cover.
+            app.app.workspace().notices().clear();
+            return null;
+        });
         app.clickNode("cleaned");
         assertThat(app.fx(() -> java.util.Set.copyOf(app.app.graph().selection()))).containsExactly("cleaned");
         assertThat(app.fx(() -> app.robot.lookup("#materializeSelected").queryButton().isDisabled())).isTrue();

@@ -50,13 +50,19 @@ public final class TestAssetJars {
                 """).build(dir);
     }
 
-    /** {@code stubborn} ignores interrupts for a minute: canceling it needs the worker killed. */
+    /**
+     * {@code stubborn} ignores interrupts for a minute and holds its process's shutdown for as long:
+     * canceling it needs the worker killed.
+     */
     public static Path stubborn(Path dir) {
         return TestJars.builder().fileName("stubborn.jar").source("demo.Stubborn", """
                 package demo;
                 import dev.cairn.api.*;
                 public class Stubborn {
                     @Asset(codeVersion = "1") public static int stubborn() {
+                        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                            try { Thread.sleep(60_000); } catch (InterruptedException ignored) { }
+                        }));
                         long end = System.currentTimeMillis() + 60_000;
                         while (System.currentTimeMillis() < end) {
                             try { Thread.sleep(50); } catch (InterruptedException ignored) { }

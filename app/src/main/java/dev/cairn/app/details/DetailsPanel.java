@@ -188,13 +188,11 @@ public final class DetailsPanel extends ScrollPane {
                     ? f.error().summary() : e.message());
             error.setWrapText(true);
             error.getStyleClass().add("details-error");
-            Hyperlink run = new Hyperlink("run " + Formats.shortRunId(e.runId()) + " at "
+            Hyperlink run = new Hyperlink("Run " + Formats.shortRunId(e.runId()) + " · "
                     + Formats.time(e.timestamp(), clock.instant(), clock.getZone()));
             run.getStyleClass().add("details-link");
             run.setOnAction(a -> actions.showRun(e.runId()));
-            HBox where = new HBox(4, muted("Latest attempt failed in"), run);
-            where.setAlignment(Pos.CENTER_LEFT);
-            box.getChildren().addAll(where, error);
+            box.getChildren().addAll(muted("Its latest attempt failed:"), error, run);
         })));
         return box;
     }

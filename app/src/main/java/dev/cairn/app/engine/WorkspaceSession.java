@@ -331,7 +331,7 @@ public final class WorkspaceSession implements AutoCloseable {
         if (worker.cancelRequested()) {
             endIfStarted(runId, EventType.RUN_CANCELED, exit.killed()
                     ? "canceled; the worker process did not stop in time and was killed"
-                    : "canceled; the worker process exited with code " + exit.code());
+                    : "canceled; the worker process ended (exit code " + exit.code() + ") before its steps stopped");
         } else {
             RunProgress p = progress.get(runId);
             Set<String> running = p == null ? Set.of() : p.stepsIn(RunProgress.StepState.RUNNING);

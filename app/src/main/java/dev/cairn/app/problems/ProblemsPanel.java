@@ -42,6 +42,8 @@ public final class ProblemsPanel extends VBox {
         header.getStyleClass().add("problems-header");
         ScrollPane scroll = new ScrollPane(list);
         scroll.setFitToWidth(true);
+        // As tall as the problems, up to a few of them; the rest scroll.
+        list.heightProperty().addListener((o, a, h) -> scroll.setPrefViewportHeight(Math.min(h.doubleValue(), 230)));
         scroll.getStyleClass().add("problems-scroll");
         list.setPadding(new Insets(2, 2, 2, 28));
         getChildren().addAll(header, scroll);

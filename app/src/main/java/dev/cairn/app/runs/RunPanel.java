@@ -314,7 +314,8 @@ public final class RunPanel extends SplitPane {
         TableColumn<Event, LogLevel> levelColumn = new TableColumn<>("Level");
         levelColumn.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue().level()));
         levelColumn.setCellFactory(c -> new LevelCell());
-        levelColumn.setPrefWidth(70);
+        levelColumn.setPrefWidth(72);
+        levelColumn.setMinWidth(64);
         levelColumn.setMaxWidth(90);
         TableColumn<Event, String> stepColumn = new TableColumn<>("Step");
         stepColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().assetKey() == null ? "" : c.getValue().assetKey()));

@@ -271,7 +271,9 @@ public final class WorkspaceViewModel {
             later(() -> {
                 DefinitionsUpdate before = definitions.get();
                 definitions.set(update);
-                if (before != null && update.changes() != null && !update.changes().isEmpty() && !update.fromCache()) {
+                // A broken jar's problems have their own panel; its assets are not what is shown.
+                if (before != null && update.changes() != null && !update.changes().isEmpty() && !update.fromCache()
+                        && !update.hasProblems()) {
                     notices.add(new Notice(Notice.Kind.INFO, "Jar reloaded", update.changes().summary(), false));
                 }
             });
@@ -327,7 +329,8 @@ public final class WorkspaceViewModel {
         } else if (end.type() == EventType.RUN_CANCELED) {
             notices.add(new Notice(Notice.Kind.WARNING, "Run " + run + " canceled", reason, false));
         } else {
-            notices.add(new Notice(Notice.Kind.ERROR, "Run " + run + " failed", reason, true));
+            // Not sticky: the run list and the log keep the failure.
+            notices.add(new Notice(Notice.Kind.ERROR, "Run " + run + " failed", reason, false));
         }
     }
 }

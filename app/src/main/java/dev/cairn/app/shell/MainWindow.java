@@ -180,8 +180,8 @@ public final class MainWindow {
         StackPane graphStack = new StackPane();
         graphStack.getStyleClass().add("graph-stack");
         NoticeArea notices = new NoticeArea(workspace.notices());
-        StackPane.setAlignment(notices, Pos.TOP_RIGHT);
-        StackPane.setMargin(notices, new Insets(12, 14, 0, 0));
+        StackPane.setAlignment(notices, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(notices, new Insets(0, 14, 14, 0));
         problems.setVisible(false);
         problems.setManaged(false);
         graphStack.getChildren().addAll(graphPane, zoomControls(), notices);

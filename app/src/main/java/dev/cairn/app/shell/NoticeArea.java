@@ -13,14 +13,14 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * The banners over the top right of the graph: one per {@link Notice}, newest at the bottom, at most
- * a few at once. Notices that are not sticky go away by themselves; every banner can be closed.
+ * The banners over the bottom right of the graph: one per {@link Notice}, newest at the bottom, at
+ * most a few at once. Notices that are not sticky go away by themselves; every banner can be closed.
  */
 public final class NoticeArea extends VBox {
 
     /** How many banners are shown at once; older ones are dropped. */
-    private static final int MAX_SHOWN = 4;
-    private static final Duration TRANSIENT = Duration.seconds(7);
+    private static final int MAX_SHOWN = 3;
+    private static final Duration TRANSIENT = Duration.seconds(6);
 
     private final ObservableList<Notice> notices;
 
@@ -29,17 +29,28 @@ public final class NoticeArea extends VBox {
         this.notices = Objects.requireNonNull(notices);
         setId("noticeArea");
         getStyleClass().add("notice-area");
-        setAlignment(Pos.TOP_RIGHT);
+        setAlignment(Pos.BOTTOM_RIGHT);
         setPickOnBounds(false);
-        setMaxWidth(520);
+        setMaxWidth(420);
         setMaxHeight(USE_PREF_SIZE);
         notices.addListener((ListChangeListener<Notice>) c -> rebuild());
         rebuild();
     }
 
     private void rebuild() {
-        while (notices.size() > MAX_SHOWN) {
-            notices.remove(0);
+        // A newer notice with the same title replaces the older one.
+        for (int i = notices.size() - 1; i > 0; i--) {
+            String title = notices.get(i).title();
+            for (int j = i - 1; j >= 0; j--) {
+                if (notices.get(j).title().equals(title)) {
+                    notices.remove(j);
+                    return;
+                }
+            }
+        }
+        if (notices.size() > MAX_SHOWN) {
+            notices.remove(0, notices.size() - MAX_SHOWN);
+            return;
         }
         getChildren().clear();
         for (Notice n : notices) {
