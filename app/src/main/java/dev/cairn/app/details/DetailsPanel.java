@@ -17,6 +17,7 @@ import dev.cairn.app.session.WorkspaceViewModel;
 import dev.cairn.app.shell.Icons;
 import dev.cairn.engine.definitions.AssetGraph;
 import dev.cairn.engine.definitions.AssetSpec;
+import dev.cairn.engine.definitions.DefinitionsSnapshot;
 import dev.cairn.engine.staleness.AssetState;
 import dev.cairn.engine.staleness.AssetStatus;
 import dev.cairn.engine.staleness.RootCause;
@@ -86,7 +87,7 @@ public final class DetailsPanel extends ScrollPane {
         Set<String> selected = graph.selection();
         AssetGraph g = graph.assetGraph();
         if (g == null || selected.isEmpty()) {
-            content.getChildren().add(empty());
+            content.getChildren().add(g == null ? empty() : overview(g));
             return;
         }
         List<String> keys = selected.stream().filter(g::contains).toList();
@@ -109,6 +110,52 @@ public final class DetailsPanel extends ScrollPane {
         VBox box = new VBox(8, Icons.large("fth-mouse-pointer"), title, hint);
         box.setAlignment(Pos.TOP_LEFT);
         box.setPadding(new Insets(24, 0, 0, 0));
+        return box;
+    }
+
+    /** With nothing selected: the jar at a glance, and its jobs, each one click from running. */
+    private Node overview(AssetGraph g) {
+        DefinitionsSnapshot snapshot = graph.shown();
+        String jar = workspace.jarProperty().get() == null ? "Assets" : workspace.jarProperty().get().getFileName().toString();
+        Label title = new Label(jar);
+        title.getStyleClass().add("details-title");
+        long groups = g.assets().values().stream().map(AssetSpec::group).distinct().count();
+        Label summary = muted(g.assets().size() + " assets in " + groups + (groups == 1 ? " group" : " groups")
+                + " · " + g.edgeCount() + " dependencies");
+        FlowPane badges = new FlowPane(6, 6);
+        java.util.Map<NodeBadge, Long> counts = graph.statusesProperty().get().values().stream()
+                .collect(Collectors.groupingBy(NodeStatus::badge, () -> new java.util.EnumMap<>(NodeBadge.class),
+                        Collectors.counting()));
+        counts.forEach((badge, n) -> {
+            Label l = badge(new NodeStatus(badge, ""));
+            l.setText(n + " " + badge.label().toLowerCase(java.util.Locale.ROOT));
+            badges.getChildren().add(l);
+        });
+        VBox box = new VBox(10, title, summary, badges);
+        if (snapshot != null && !snapshot.jobs().isEmpty()) {
+            VBox jobs = new VBox(10);
+            for (dev.cairn.engine.definitions.JobSpec job : snapshot.jobs()) {
+                Button run = new Button(null, Icons.of("fth-play"));
+                run.getStyleClass().addAll("button-icon", "flat");
+                run.setTooltip(new javafx.scene.control.Tooltip("Materialize " + job.selection()));
+                run.setDisable(!workspace.canRun());
+                run.setOnAction(e -> workspace.materialize(job.selection()));
+                Label name = new Label(job.name());
+                name.getStyleClass().add("details-strong");
+                Label what = muted(job.description().isBlank() ? job.selection() : job.description());
+                Label selection = new Label(job.selection());
+                selection.getStyleClass().add("details-code");
+                VBox text = new VBox(2, name, what, selection);
+                HBox.setHgrow(text, Priority.ALWAYS);
+                HBox row = new HBox(8, text, run);
+                row.setAlignment(Pos.TOP_LEFT);
+                jobs.getChildren().add(row);
+            }
+            box.getChildren().add(section("Jobs", jobs));
+        }
+        Label hint = muted("Select an asset to see its status, lineage and last materialization. "
+                + "Arrow keys move between assets; Ctrl+F searches.");
+        box.getChildren().add(section("Tips", hint));
         return box;
     }
 

@@ -38,17 +38,35 @@ final class SnapshotCache {
 
     /** The cached definitions, if the jar has not changed since they were read. */
     Optional<DefinitionsSnapshot> read() {
+        return entry().filter(this::matchesJar).map(Entry::snapshot);
+    }
+
+    /**
+     * The last definitions that loaded, whether or not the jar changed since: what to show when
+     * the jar as it is now is broken.
+     */
+    Optional<DefinitionsSnapshot> lastGood() {
+        return entry().map(Entry::snapshot);
+    }
+
+    private Optional<Entry> entry() {
         try {
             if (!Files.isRegularFile(file)) {
                 return Optional.empty();
             }
-            Entry entry = json.read(Files.readString(file, StandardCharsets.UTF_8), Entry.class);
-            boolean unchanged = entry.jarSize() == Files.size(jar)
-                    && entry.jarModifiedMillis() == Files.getLastModifiedTime(jar).toMillis();
-            return unchanged ? Optional.of(entry.snapshot()) : Optional.empty();
+            return Optional.ofNullable(json.read(Files.readString(file, StandardCharsets.UTF_8), Entry.class))
+                    .filter(e -> e.snapshot() != null);
         } catch (IOException | RuntimeException e) {
             // A damaged cache only costs the wait for the worker.
             return Optional.empty();
+        }
+    }
+
+    private boolean matchesJar(Entry entry) {
+        try {
+            return entry.jarSize() == Files.size(jar) && entry.jarModifiedMillis() == Files.getLastModifiedTime(jar).toMillis();
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -114,6 +114,8 @@ public final class WorkspaceSession implements AutoCloseable {
     // Confined to the executor's thread.
     private DefinitionsSnapshot latest;
     private DefinitionsSnapshot shown;
+    /** The definitions that last loaded from an older build of the jar, shown if this one is broken. */
+    private DefinitionsSnapshot lastGood;
     private AssetGraph graph;
     private boolean loading;
     private boolean loadAgain;
@@ -172,7 +174,12 @@ public final class WorkspaceSession implements AutoCloseable {
             listener.warning("Cannot watch " + jar + " for changes (" + e.getMessage() + "); use Reload after a rebuild.");
         }
         submit(() -> {
-            cache.read().ifPresent(snapshot -> apply(snapshot, true));
+            Optional<DefinitionsSnapshot> cached = cache.read();
+            if (cached.isPresent()) {
+                apply(cached.get(), true);
+            } else {
+                lastGood = cache.lastGood().orElse(null);
+            }
             load();
             poll();
         });
@@ -227,6 +234,11 @@ public final class WorkspaceSession implements AutoCloseable {
         if (!fromCache && latest != null && snapshot.equals(latest)) {
             return;
         }
+        if (shown == null && !snapshot.isValid() && lastGood != null && graphOf(lastGood) != null) {
+            shown = lastGood;
+            graph = graphOf(lastGood);
+        }
+        lastGood = null;
         AssetGraph newGraph = graphOf(snapshot);
         SnapshotChanges changes = shown == null ? null : SnapshotChanges.between(shown, snapshot);
         latest = snapshot;

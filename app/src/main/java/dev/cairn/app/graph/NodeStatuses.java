@@ -71,8 +71,9 @@ public final class NodeStatuses {
         }
         return switch (state.status()) {
             case MISSING -> new NodeStatus(NodeBadge.MISSING, "never materialized");
-            case STALE -> new NodeStatus(NodeBadge.STALE, ago + " · " + shortCause(state.causes()));
-            case FRESH -> new NodeStatus(NodeBadge.FRESH, state.upstreamChangesPending() ? ago + " · upstream changing" : ago);
+            // A node has room for about 22 characters: the cause matters more than the time.
+            case STALE -> new NodeStatus(NodeBadge.STALE, shortCause(state.causes()));
+            case FRESH -> new NodeStatus(NodeBadge.FRESH, ago);
         };
     }
 
@@ -90,11 +91,21 @@ public final class NodeStatuses {
         };
     }
 
-    /** The badge word and the rest of the status, as the details panel's heading writes it. */
+    /** The badge word and the rest of the status, as the details panel and the tooltip write it. */
     public static String headline(AssetSpec spec, AssetState state, Instant runningSince, Instant now, ZoneId zone) {
         NodeStatus status = of(spec, state, runningSince, now, zone);
-        return status.subtitle().isEmpty() ? status.badge().label()
+        if (status.badge() == NodeBadge.RUNNING) {
+            return "Running for " + Formats.elapsed(Duration.between(runningSince, now));
+        }
+        String text = status.subtitle().isEmpty() ? status.badge().label()
                 : status.badge().label() + " · " + status.subtitle();
+        if (status.badge() == NodeBadge.STALE && state.lastMaterializedAt() != null) {
+            text += " · materialized " + Formats.ago(state.lastMaterializedAt(), now, zone);
+        }
+        if (status.badge() == NodeBadge.FRESH && state.upstreamChangesPending()) {
+            text += " · changes upstream";
+        }
+        return text;
     }
 
     /**

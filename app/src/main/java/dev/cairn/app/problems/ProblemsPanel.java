@@ -21,10 +21,14 @@ import javafx.scene.layout.VBox;
  */
 public final class ProblemsPanel extends VBox {
 
+    private static final double MAX_LIST_HEIGHT = 236;
+    private static final double ROW_HEIGHT = 62;
+
     private final Label title = new Label();
     private final Label subtitle = new Label();
     private final VBox list = new VBox(6);
     private final Button collapse = new Button();
+    private final ScrollPane scroll = new ScrollPane(list);
     private boolean collapsed;
 
     public ProblemsPanel() {
@@ -40,10 +44,7 @@ public final class ProblemsPanel extends VBox {
         HBox header = new HBox(10, Icons.of("fth-alert-octagon"), titles, collapse);
         header.setAlignment(Pos.TOP_LEFT);
         header.getStyleClass().add("problems-header");
-        ScrollPane scroll = new ScrollPane(list);
         scroll.setFitToWidth(true);
-        // As tall as the problems, up to a few of them; the rest scroll.
-        list.heightProperty().addListener((o, a, h) -> scroll.setPrefViewportHeight(Math.min(h.doubleValue(), 230)));
         scroll.getStyleClass().add("problems-scroll");
         list.setPadding(new Insets(2, 2, 2, 28));
         getChildren().addAll(header, scroll);
@@ -67,6 +68,8 @@ public final class ProblemsPanel extends VBox {
         for (Problem p : problems) {
             list.getChildren().add(row(p));
         }
+        // As tall as the problems (a row is about 56 px), up to a few of them; the rest scroll.
+        scroll.setPrefViewportHeight(Math.min(problems.size() * ROW_HEIGHT, MAX_LIST_HEIGHT));
     }
 
     private static VBox row(Problem p) {

@@ -134,6 +134,11 @@ public final class MainWindow {
         });
         this.runPanel = new RunPanel(runs, clock);
         this.theme = new ThemeController(graphPane.canvas(), settings.dark());
+        // Saved at once: a window killed rather than closed still remembers its theme.
+        theme.darkProperty().addListener((o, a, dark) -> {
+            settings = settings.withDark(dark);
+            host.save(settings);
+        });
         this.cannotRun = Bindings.createBooleanBinding(() -> !workspace.canRun(),
                 workspace.definitionsProperty(), workspace.openingProperty());
         this.noSelection = Bindings.createBooleanBinding(() -> graph.selection().isEmpty(), graph.selection());
@@ -188,6 +193,9 @@ public final class MainWindow {
         // The problems sit above the graph, never over it: the last working graph stays usable.
         graphArea.getChildren().setAll(problems, graphStack);
         graphArea.getStyleClass().add("graph-area");
+        // The graph gives way to the problems, which keep their height.
+        graphStack.setMinSize(0, 0);
+        problems.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(graphStack, Priority.ALWAYS);
         graphPane.setOnOpen(this::openDetails);
         graphPane.setNodeContextMenu(nodeMenu());
@@ -466,6 +474,7 @@ public final class MainWindow {
         // Without a graph to show, the problems take the whole area.
         boolean noGraph = broken && d.shown() == null;
         problems.setMaxHeight(noGraph ? Double.MAX_VALUE : 300);
+        problems.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("full"), noGraph);
         VBox.setVgrow(problems, noGraph ? Priority.ALWAYS : Priority.NEVER);
         graphArea.getChildren().get(1).setVisible(!noGraph);
         graphArea.getChildren().get(1).setManaged(!noGraph);

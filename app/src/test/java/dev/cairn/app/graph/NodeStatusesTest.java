@@ -60,7 +60,7 @@ class NodeStatusesTest {
                 Map.of(), Map.of("clean", new FailureRecord(3, "run-3", "clean", NOW))));
 
         NodeStatus rawStatus = NodeStatuses.of(raw, r.state("raw"), null, NOW, ZoneOffset.UTC);
-        assertThat(rawStatus).isEqualTo(new NodeStatus(NodeBadge.STALE, "10 min ago · code changed"));
+        assertThat(rawStatus).isEqualTo(new NodeStatus(NodeBadge.STALE, "code changed"));
         assertThat(NodeStatuses.of(clean, r.state("clean"), null, NOW, ZoneOffset.UTC))
                 .isEqualTo(new NodeStatus(NodeBadge.FAILED, "last success 10 min ago"));
         assertThat(NodeStatuses.of(report, r.state("report"), null, NOW, ZoneOffset.UTC))
@@ -80,10 +80,10 @@ class NodeStatusesTest {
                 Map.of(), Map.of()));
 
         String rawTip = NodeStatuses.tooltip(raw, r, null, NOW, ZoneOffset.UTC);
-        assertThat(rawTip).startsWith("raw\nStale · 10 min ago · code changed").contains("code version changed from 1 to 2",
+        assertThat(rawTip).startsWith("raw\nStale · code changed · materialized 10 min ago").contains("code version changed from 1 to 2",
                 "about raw");
         String cleanTip = NodeStatuses.tooltip(clean, r, null, NOW, ZoneOffset.UTC);
-        assertThat(cleanTip).contains("Fresh · 10 min ago · upstream changing",
+        assertThat(cleanTip).contains("Fresh · 10 min ago · changes upstream",
                 "will be stale once `raw` is re-materialized, because code version changed from 1 to 2");
         assertThat(r.state("clean").status()).isEqualTo(AssetStatus.FRESH);
     }
