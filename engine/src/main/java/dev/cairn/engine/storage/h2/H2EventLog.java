@@ -79,8 +79,10 @@ public final class H2EventLog implements EventLog {
     private static final String HISTORY = "SELECT " + EventRows.EVENT_COLUMNS + " FROM events "
             + "WHERE asset_key = ? AND type = '" + MATERIALIZATION + "' AND id < ? "
             + "ORDER BY asset_key DESC, type DESC, id DESC LIMIT ?";
-    private static final String SERIES = "SELECT event_id, ts, run_id, partition_key, num_value "
-            + "FROM numeric_metadata WHERE asset_key = ? AND meta_key = ? ORDER BY asset_key, meta_key, event_id";
+    private static final String SERIES = "SELECT id FROM metadata_series WHERE asset_key = ? AND meta_key = ?";
+    private static final String POINTS = "SELECT point, ts_nanos, run_seq, partition_key, num_value "
+            + "FROM metadata_points WHERE point BETWEEN ? AND ? ORDER BY point";
+    private static final String RUN_IDS = "SELECT seq, run_id FROM runs WHERE seq = ANY(?)";
     private static final String STARTED_RUNS = "SELECT run_id, pid, host, started_at FROM runs WHERE status = 'STARTED'";
 
     private final Path database;
@@ -257,11 +259,32 @@ public final class H2EventLog implements EventLog {
 
     @Override
     public List<MetadataPoint> metadataSeries(String assetKey, String metadataKey) {
-        return query(SERIES, ps -> {
+        record Point(long eventId, long nanos, long runSeq, String partitionKey, double value) { }
+        List<Long> series = query(SERIES, ps -> {
             ps.setString(1, assetKey);
             ps.setString(2, metadataKey);
-        }, rs -> new MetadataPoint(rs.getLong(1), EventRows.instant(rs, 2), rs.getString(3), rs.getString(4),
+        }, rs -> rs.getLong(1));
+        if (series.isEmpty()) {
+            return List.of();
+        }
+        List<Point> points = query(POINTS, ps -> {
+            ps.setLong(1, PointKeys.firstOf(series.get(0)));
+            ps.setLong(2, PointKeys.lastOf(series.get(0)));
+        }, rs -> new Point(PointKeys.eventId(rs.getLong(1)), rs.getLong(2), rs.getLong(3), rs.getString(4),
                 rs.getDouble(5)));
+        // Points name their run by runs.seq, to stay small; a series spans few runs.
+        Object[] seqs = points.stream().map(Point::runSeq).distinct().toArray();
+        Map<Long, String> runIds = new HashMap<>();
+        for (Map.Entry<Long, String> run : query(RUN_IDS, ps -> ps.setObject(1, seqs),
+                rs -> Map.entry(rs.getLong(1), rs.getString(2)))) {
+            runIds.put(run.getKey(), run.getValue());
+        }
+        List<MetadataPoint> result = new ArrayList<>(points.size());
+        for (Point p : points) {
+            result.add(new MetadataPoint(p.eventId(), PointKeys.instant(p.nanos()), runIds.get(p.runSeq()),
+                    p.partitionKey(), p.value()));
+        }
+        return result;
     }
 
     /**
