@@ -40,6 +40,11 @@ final class H2Opener {
     private static final String BIND_ADDRESS_PROPERTY = "h2.bindAddress";
     private static final String USER = "cairn";
 
+    static {
+        // Before anything below can start H2: it reads the property once, when it first starts.
+        bindServersToLoopback();
+    }
+
     private H2Opener() { }
 
     /**
@@ -69,10 +74,11 @@ final class H2Opener {
 
     /**
      * Asks H2 to bind the TCP server of {@code AUTO_SERVER} mode to the loopback interface instead of
-     * all interfaces. H2 reads the property once, when its first database starts, so this must run
-     * before any H2 database is used in this process; {@link #requireLoopbackServer} checks it worked.
+     * all interfaces. H2 reads the property once, when its first database starts, so this runs when
+     * this class is loaded, before any connection Cairn makes; {@link #requireLoopbackServer} checks
+     * that it took effect (it does not if something else started H2 earlier in the process).
      */
-    static void bindServersToLoopback() {
+    private static void bindServersToLoopback() {
         if (System.getProperty(BIND_ADDRESS_PROPERTY) == null) {
             System.setProperty(BIND_ADDRESS_PROPERTY, "127.0.0.1");
         }
