@@ -21,7 +21,7 @@ import org.h2.api.ErrorCode;
 import dev.cairn.api.MetadataValue;
 import dev.cairn.engine.events.Event;
 import dev.cairn.engine.events.EventData;
-import dev.cairn.engine.events.EventType;
+import dev.cairn.engine.storage.EventChecks;
 import dev.cairn.engine.storage.RunRecord;
 import dev.cairn.engine.storage.RunStatus;
 
@@ -188,7 +188,7 @@ final class EventWriter implements AutoCloseable {
         if (events.isEmpty()) {
             return List.of();
         }
-        events.forEach(EventWriter::check);
+        events.forEach(EventChecks::requireStorable);
         Request mine = new Request(List.copyOf(events));
         queue.add(mine);
         while (!mine.done()) {
@@ -290,18 +290,6 @@ final class EventWriter implements AutoCloseable {
             insert(List.of(failure));
             return true;
         }, e -> null);
-    }
-
-    private static void check(Event e) {
-        boolean needsAsset = e.type() == EventType.ASSET_MATERIALIZATION || e.type() == EventType.ASSET_OBSERVATION;
-        if (needsAsset && e.assetKey() == null) {
-            throw new IllegalArgumentException(e.type() + " event without an asset key");
-        }
-        if (e.type() == EventType.ASSET_MATERIALIZATION && !(e.data() instanceof EventData.Materialized)
-                || e.type() == EventType.ASSET_OBSERVATION && !(e.data() instanceof EventData.Observed)) {
-            throw new IllegalArgumentException(e.type() + " event with " + e.data().getClass().getSimpleName()
-                    + " details");
-        }
     }
 
     private List<Event> insert(List<Event> events) throws SQLException {

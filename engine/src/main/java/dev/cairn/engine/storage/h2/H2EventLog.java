@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
@@ -222,11 +223,7 @@ public final class H2EventLog implements EventLog {
 
     @Override
     public Map<String, MaterializationRecord> latestMaterializations() {
-        Map<String, MaterializationRecord> latest = new HashMap<>();
-        for (EventRows.Latest l : latest(ps -> ps.setString(1, MATERIALIZATION), LATEST)) {
-            latest.put(l.assetKey(), rows.materialization(l));
-        }
-        return Map.copyOf(latest);
+        return latestOfEveryAsset(MATERIALIZATION, rows::materialization);
     }
 
     @Override
@@ -239,9 +236,13 @@ public final class H2EventLog implements EventLog {
 
     @Override
     public Map<String, ObservationRecord> latestObservations() {
-        Map<String, ObservationRecord> latest = new HashMap<>();
-        for (EventRows.Latest l : latest(ps -> ps.setString(1, OBSERVATION), LATEST)) {
-            latest.put(l.assetKey(), rows.observation(l));
+        return latestOfEveryAsset(OBSERVATION, rows::observation);
+    }
+
+    private <T> Map<String, T> latestOfEveryAsset(String type, Function<EventRows.Latest, T> record) {
+        Map<String, T> latest = new HashMap<>();
+        for (EventRows.Latest l : latest(ps -> ps.setString(1, type), LATEST)) {
+            latest.put(l.assetKey(), record.apply(l));
         }
         return Map.copyOf(latest);
     }
