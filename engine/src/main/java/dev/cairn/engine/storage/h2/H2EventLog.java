@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
@@ -34,17 +35,32 @@ import dev.cairn.engine.storage.RunRecord;
  * The event log in an embedded H2 database: one file per workspace ({@code <name>.mv.db}).
  *
  * <p><b>Durability.</b> Every append is a transaction, and H2 runs with {@code WRITE_DELAY=0}: when
- * {@link #append} or {@link #appendAll} returns, the event is written to the file and survives a
- * kill of this process (including {@code SIGKILL}). H2 does not fsync on commit, so a crash of the
- * operating system or a power cut can still lose the commits of the last seconds that the OS had not
- * yet written to disk; the file itself stays consistent (H2 falls back to its last complete
- * chunk).
+ * {@link #append} or {@link #appendAll} returns, the event has been written to the file and
+ * survives a kill of this process, {@code SIGKILL} included (H2's default delay of 500 ms loses the
+ * last commits). What can still be lost:
+ * <ul>
+ * <li>H2 never fsyncs on commit. A crash of the operating system or a power cut loses the commits
+ *     the OS had not yet written to disk, usually those of the last seconds. H2 then opens the file
+ *     at its last complete state; it keeps replaced data for 45 s (its retention time) for this.</li>
+ * <li>In {@link Mode#SHARED} mode, when two processes commit at the same instant, H2 writes one
+ *     commit with the next instead of at once; a kill in between loses it.</li>
+ * </ul>
+ *
+ * <p><b>Cost of a commit.</b> H2 writes every commit as a new chunk of about 15 to 30 KB, whatever
+ * its size, and reuses the space of replaced chunks only once they are older than the retention
+ * time. So appending events one per transaction is slow (about 4,000 per second) and a burst of
+ * 40,000 single-event commits grows the file by about 1.2 GB; the space is reused from 45 s on, and
+ * given back when the log is closed after that (a later close; H2 spends at most 0.2 s compacting
+ * on close). Append the events that arise together with {@link #appendAll}; appends from several
+ * threads at once are grouped into one transaction automatically.
  *
  * <p><b>Processes.</b> In {@link Mode#EXCLUSIVE} mode the log belongs to one process; another that
- * opens it gets an {@link EventLogException} of kind {@code IN_USE}. In {@link Mode#SHARED} mode the
- * first process serves the others over TCP on 127.0.0.1 (H2's {@code AUTO_SERVER}); when it exits,
- * another takes over. Both modes can be mixed only in the sense that an exclusive opener is refused
- * while a shared one holds the log, and the reverse.
+ * opens it, in either mode, gets an {@link EventLogException} of kind {@code IN_USE}. In
+ * {@link Mode#SHARED} mode the first process serves the others over TCP on the loopback interface
+ * only (H2's {@code AUTO_SERVER}); when it exits, another takes over. An exclusive opener is
+ * refused while any process holds the log. Sharing needs H2's {@code h2.bindAddress} to be
+ * 127.0.0.1, which Cairn sets before it first uses H2; if other code started H2 in this process
+ * first, a shared open fails with kind {@code UNSAFE_SHARING} rather than listen on the network.
  *
  * <p><b>Threads.</b> Writes of this process take turns on one connection; reads use a small pool
  * of connections and see only committed data.
@@ -82,8 +98,10 @@ public final class H2EventLog implements EventLog {
     private static final String HISTORY = "SELECT " + EventRows.EVENT_COLUMNS + " FROM events "
             + "WHERE asset_key = ? AND type = '" + MATERIALIZATION + "' AND id < ? "
             + "ORDER BY asset_key DESC, type DESC, id DESC LIMIT ?";
-    private static final String SERIES = "SELECT event_id, ts, run_id, partition_key, num_value "
-            + "FROM numeric_metadata WHERE asset_key = ? AND meta_key = ? ORDER BY asset_key, meta_key, event_id";
+    private static final String SERIES = "SELECT id FROM metadata_series WHERE asset_key = ? AND meta_key = ?";
+    private static final String POINTS = "SELECT point, ts_nanos, run_seq, partition_key, num_value "
+            + "FROM metadata_points WHERE point BETWEEN ? AND ? ORDER BY point";
+    private static final String RUN_IDS = "SELECT seq, run_id FROM runs WHERE seq = ANY(?)";
     private static final String STARTED_RUNS = "SELECT run_id, pid, host, started_at FROM runs WHERE status = 'STARTED'";
 
     private final Path database;
@@ -109,7 +127,6 @@ public final class H2EventLog implements EventLog {
      * @throws EventLogException if the log is in use, damaged, written by a newer Cairn, or cannot be created
      */
     public static H2EventLog open(Path database, Mode mode) {
-        H2Opener.bindServersToLoopback();
         String url = H2Opener.url(database, mode);
         if (mode == Mode.SHARED) {
             H2Opener.requireLoopbackServer(database);
@@ -209,11 +226,7 @@ public final class H2EventLog implements EventLog {
 
     @Override
     public Map<String, MaterializationRecord> latestMaterializations() {
-        Map<String, MaterializationRecord> latest = new HashMap<>();
-        for (EventRows.Latest l : latest(ps -> ps.setString(1, MATERIALIZATION), LATEST)) {
-            latest.put(l.assetKey(), rows.materialization(l));
-        }
-        return Map.copyOf(latest);
+        return latestOfEveryAsset(MATERIALIZATION, rows::materialization);
     }
 
     @Override
@@ -226,9 +239,13 @@ public final class H2EventLog implements EventLog {
 
     @Override
     public Map<String, ObservationRecord> latestObservations() {
-        Map<String, ObservationRecord> latest = new HashMap<>();
-        for (EventRows.Latest l : latest(ps -> ps.setString(1, OBSERVATION), LATEST)) {
-            latest.put(l.assetKey(), rows.observation(l));
+        return latestOfEveryAsset(OBSERVATION, rows::observation);
+    }
+
+    private <T> Map<String, T> latestOfEveryAsset(String type, Function<EventRows.Latest, T> record) {
+        Map<String, T> latest = new HashMap<>();
+        for (EventRows.Latest l : latest(ps -> ps.setString(1, type), LATEST)) {
+            latest.put(l.assetKey(), record.apply(l));
         }
         return Map.copyOf(latest);
     }
@@ -270,11 +287,32 @@ public final class H2EventLog implements EventLog {
 
     @Override
     public List<MetadataPoint> metadataSeries(String assetKey, String metadataKey) {
-        return query(SERIES, ps -> {
+        record Point(long eventId, long nanos, long runSeq, String partitionKey, double value) { }
+        List<Long> series = query(SERIES, ps -> {
             ps.setString(1, assetKey);
             ps.setString(2, metadataKey);
-        }, rs -> new MetadataPoint(rs.getLong(1), EventRows.instant(rs, 2), rs.getString(3), rs.getString(4),
+        }, rs -> rs.getLong(1));
+        if (series.isEmpty()) {
+            return List.of();
+        }
+        List<Point> points = query(POINTS, ps -> {
+            ps.setLong(1, PointKeys.firstOf(series.get(0)));
+            ps.setLong(2, PointKeys.lastOf(series.get(0)));
+        }, rs -> new Point(PointKeys.eventId(rs.getLong(1)), rs.getLong(2), rs.getLong(3), rs.getString(4),
                 rs.getDouble(5)));
+        // Points name their run by runs.seq, to stay small; a series spans few runs.
+        Object[] seqs = points.stream().map(Point::runSeq).distinct().toArray();
+        Map<Long, String> runIds = new HashMap<>();
+        for (Map.Entry<Long, String> run : query(RUN_IDS, ps -> ps.setObject(1, seqs),
+                rs -> Map.entry(rs.getLong(1), rs.getString(2)))) {
+            runIds.put(run.getKey(), run.getValue());
+        }
+        List<MetadataPoint> result = new ArrayList<>(points.size());
+        for (Point p : points) {
+            result.add(new MetadataPoint(p.eventId(), PointKeys.instant(p.nanos()), runIds.get(p.runSeq()),
+                    p.partitionKey(), p.value()));
+        }
+        return result;
     }
 
     /**
