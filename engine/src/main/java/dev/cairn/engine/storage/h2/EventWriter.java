@@ -21,6 +21,7 @@ import org.h2.api.ErrorCode;
 import dev.cairn.api.MetadataValue;
 import dev.cairn.engine.events.Event;
 import dev.cairn.engine.events.EventData;
+import dev.cairn.engine.events.EventType;
 import dev.cairn.engine.storage.EventChecks;
 import dev.cairn.engine.storage.RunRecord;
 import dev.cairn.engine.storage.RunStatus;
