@@ -53,6 +53,10 @@ final class H2Opener {
      * <p>{@code WRITE_DELAY=0} writes every commit to the file before the commit returns (H2's default
      * of 500 ms loses the last commits when the process is killed). {@code LOCK_TIMEOUT} lets a writer
      * wait for another process's long batch instead of failing after H2's default of one second.
+     *
+     * <p>H2 closes the database in its own shutdown hook (it refuses {@code DB_CLOSE_ON_EXIT=FALSE}
+     * together with {@code AUTO_SERVER}), so code in other shutdown hooks cannot count on writing to
+     * the log: a run cut short by a signal or System.exit is marked failed when the log is next opened.
      */
     static String url(Path database, H2EventLog.Mode mode) {
         String path = database.toAbsolutePath().normalize().toString();
