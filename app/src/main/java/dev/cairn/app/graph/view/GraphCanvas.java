@@ -331,7 +331,9 @@ public final class GraphCanvas extends Region {
         boolean showMinimap = model != null && minimap != null
                 && (model.bounds.width() * s > getWidth() * 1.05 || model.bounds.height() * s > getHeight() * 1.05)
                 && getWidth() > Minimap.MAX_WIDTH * 2.5 && getHeight() > Minimap.MAX_HEIGHT * 2.5;
-        return new CanvasRenderer.Frame(model, canvas.getWidth(), canvas.getHeight(), s, originX, originY,
+        double pixelScale = getScene() != null && getScene().getWindow() != null
+                ? getScene().getWindow().getRenderScaleX() : 1;
+        return new CanvasRenderer.Frame(model, canvas.getWidth(), canvas.getHeight(), pixelScale, s, originX, originY,
                 theme.get(), statuses, selectedBits, hovered, lineage, rubberBand, showMinimap ? minimap : null);
     }
 
