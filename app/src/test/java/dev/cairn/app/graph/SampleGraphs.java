@@ -105,8 +105,8 @@ public final class SampleGraphs {
     }
 
     /**
-     * The dbt lineage graph of a real warehouse, grouped the way dbt projects are organised: sources
-     * and staging models by source system, then intermediate models and marts.
+     * The dbt lineage graph of a real warehouse, with each source system's tables and staging models in
+     * a group of their own (as a dbt project's folders would have them); other models have no group.
      *
      * @return the graph, or {@code null} when the data file is absent
      */
@@ -140,9 +140,6 @@ public final class SampleGraphs {
         if (id.startsWith("stg_") && id.contains("__")) {
             return id.substring(4, id.indexOf("__"));
         }
-        if (id.startsWith("int_")) {
-            return "intermediate";
-        }
-        return "marts";
+        return null;
     }
 }
