@@ -4,9 +4,11 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dev.cairn.app.graph.layout.AutoLayout;
+import dev.cairn.app.graph.layout.LayoutCache;
 import dev.cairn.app.graph.layout.LayoutResult;
 import dev.cairn.app.graph.layout.NodeSizes;
 import dev.cairn.app.graph.layout.Size;
+import dev.cairn.app.graph.model.CollapsedGraph;
 import dev.cairn.app.graph.model.GraphData;
 import dev.cairn.app.graph.model.NodeBadge;
 import dev.cairn.app.graph.model.NodeStatus;
@@ -36,6 +38,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -45,7 +49,8 @@ import java.util.Random;
  *
  * <p>Arguments: {@code --graph=dbt|<node count>} (default dbt, or 2,000 generated nodes when the dbt
  * file is missing), {@code --dark}, {@code --zoom=<scale>}, {@code --center=<node id>},
- * {@code --hover=<node id>}, {@code --select=<id>,<id>}, {@code --size=<w>x<h>} and
+ * {@code --hover=<node id>}, {@code --select=<id>,<id>}, {@code --collapse=<group>,<group>},
+ * {@code --size=<w>x<h>} and
  * {@code --snapshot=<file.png>} to save the window as PNG and exit.
  */
 public final class GraphCanvasDemo {
@@ -60,7 +65,11 @@ public final class GraphCanvasDemo {
     /** The JavaFX application; a nested class because a classpath main class must not extend Application. */
     public static final class App extends Application {
 
+        private static final Size NODE = new Size(220, 56);
+
         private final GraphCanvas canvas = new GraphCanvas();
+        private final LayoutCache cache = new LayoutCache(16);
+        private final Set<String> collapsed = new HashSet<>();
         private final Label layoutInfo = new Label();
         private final Label status = new Label();
         private final Label zoomLabel = new Label();
@@ -86,19 +95,52 @@ public final class GraphCanvasDemo {
             canvas.hoveredNodeProperty().addListener((o, a, b) -> updateStatus(graph));
             updateStatus(graph);
 
+            Map<String, NodeStatus> statuses = sampleStatuses(graph);
+            canvas.setOnGroupToggle(group -> {
+                if (!collapsed.remove(group)) {
+                    collapsed.add(group);
+                }
+                show(graph, statuses, group, () -> { });
+            });
             Thread worker = new Thread(() -> {
                 long t0 = System.nanoTime();
-                LayoutResult layout = new AutoLayout().layout(graph, NodeSizes.uniform(graph, new Size(220, 56)));
+                LayoutResult layout = cache.layout(new AutoLayout(), graph, NodeSizes.uniform(graph, NODE));
                 long millis = (System.nanoTime() - t0) / 1_000_000;
                 Platform.runLater(() -> {
                     canvas.setGraph(graph, layout);
-                    canvas.setStatuses(sampleStatuses(graph));
+                    canvas.setStatuses(statuses);
                     layoutInfo.setText(layout.algorithm() + " layout · " + millis + " ms");
                     stage(args);
                     String snapshot = args.get("snapshot");
-                    if (snapshot != null) {
-                        afterPulses(3, () -> snapshot(scene, snapshot));
+                    Runnable ready = snapshot == null ? () -> { }
+                            : () -> afterPulses(3, () -> snapshot(scene, snapshot));
+                    if (args.containsKey("collapse")) {
+                        collapsed.addAll(List.of(args.get("collapse").split(",")));
+                        show(graph, statuses, null, () -> {
+                            stage(args);
+                            ready.run();
+                        });
+                    } else {
+                        ready.run();
                     }
+                });
+            }, "layout");
+            worker.setDaemon(true);
+            worker.start();
+        }
+
+        /** Lays out the graph with the collapsed groups folded, off the FX thread, then shows it. */
+        private void show(GraphData graph, Map<String, NodeStatus> statuses, String focusGroup, Runnable then) {
+            CollapsedGraph view = CollapsedGraph.of(graph, Set.copyOf(collapsed));
+            Thread worker = new Thread(() -> {
+                long t0 = System.nanoTime();
+                LayoutResult layout = cache.layout(new AutoLayout(), view.graph(), NodeSizes.uniform(view.graph(), NODE));
+                long millis = (System.nanoTime() - t0) / 1_000_000;
+                Platform.runLater(() -> {
+                    canvas.updateGraph(view.graph(), layout, focusGroup);
+                    canvas.setStatuses(view.statuses(statuses));
+                    layoutInfo.setText(layout.algorithm() + " layout · " + millis + " ms");
+                    then.run();
                 });
             }, "layout");
             worker.setDaemon(true);
