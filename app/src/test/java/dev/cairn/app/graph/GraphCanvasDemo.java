@@ -233,7 +233,7 @@ public final class GraphCanvasDemo {
                 which = "2000";
             }
             int n = Integer.parseInt(which);
-            return SampleGraphs.layeredDag(n, 1.5, Math.max(4, n / 150), 7);
+            return SampleGraphs.layeredDag(n, 1.5, Math.max(4, n / 150), true, 7);
         }
 
         /** Plausible statuses: sources, mostly fresh assets, some stale, a few failed or running. */

@@ -9,7 +9,9 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * Draws one frame of the graph canvas. Only what intersects the view is drawn, with less detail as the
@@ -160,6 +162,7 @@ final class CanvasRenderer {
         GraphTheme theme = f.theme();
         double border = Math.max(1, f.pixelScale());
         double radius = detail == Detail.MAP ? 2 * f.pixelScale() : GROUP_RADIUS * v.k;
+        int surface = theme.dark() ? v.background : Raster.mix(Raster.rgb(theme.nodeFill()), v.background, 0.7);
         for (int g = 0; g < m.groupRects.length; g++) {
             Rect r = m.groupRects[g];
             if (r == null || r.x() > maxX || r.maxX() < minX || r.y() > maxY || r.maxY() < minY) {
@@ -168,7 +171,8 @@ final class CanvasRenderer {
             int color = Raster.rgb(theme.groupColor(g));
             double fade = f.lineage() != null ? 0.5 : 1;
             int edge = Raster.mix(color, v.background, (theme.dark() ? 0.45 : 0.35) * fade);
-            int fill = Raster.mix(color, v.background, (theme.dark() ? 0.07 : 0.045) * fade);
+            // A faint tint of the group's colour over a surface a step above the canvas.
+            int fill = Raster.mix(color, surface, (theme.dark() ? 0.05 : 0.04) * fade);
             double x = v.x(r.x());
             double y = v.y(r.y());
             double w = r.width() * v.k;
@@ -186,7 +190,13 @@ final class CanvasRenderer {
         int normal = Raster.rgb(theme.edge());
         int accent = Raster.rgb(theme.accent());
         double width = 1.3 * f.pixelScale();
-        double baseAlpha = detail == Detail.MAP ? 0.45 : 1;
+        // Fainter as more edges share the screen, so that bundles read as texture rather than bars.
+        double baseAlpha = switch (detail) {
+            case FULL -> 0.9;
+            case LABEL -> 0.7;
+            case SHAPE -> 0.55;
+            case MAP -> 0.45;
+        };
         double tiny = 0.75 / f.scale();
         boolean arrows = detail == Detail.FULL || detail == Detail.LABEL;
         double arrow = Math.max(5, 3.5 / f.scale()) * v.k;
@@ -400,7 +410,10 @@ final class CanvasRenderer {
         }
     }
 
-    /** Group names as chips of constant size on screen, so the map stays legible when zoomed out. */
+    /**
+     * Group names as chips of constant size on screen, so the map stays legible when zoomed out. Larger
+     * groups place their chip first; a chip that would overlap one already placed is left out.
+     */
     private void drawGroupChips(GraphicsContext gc, Frame f) {
         CanvasModel m = f.model();
         GraphTheme theme = f.theme();
@@ -410,7 +423,9 @@ final class CanvasRenderer {
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.CENTER);
         gc.setLineWidth(1);
-        for (int g = 0; g < m.groupRects.length; g++) {
+        gc.setGlobalAlpha(f.lineage() != null ? 0.6 : 1);
+        List<Rect> placed = new ArrayList<>();
+        for (int g : m.groupsBySize) {
             Rect r = m.groupRects[g];
             if (r == null) {
                 continue;
@@ -418,7 +433,8 @@ final class CanvasRenderer {
             double vx = (r.x() - f.originX()) * s;
             double vy = (r.y() - f.originY()) * s;
             double vw = r.width() * s;
-            if (vx > f.width() || vy > f.height() || vx + vw < 0 || vy + r.height() * s < 0 || vw < 48) {
+            double vh = r.height() * s;
+            if (vx > f.width() || vy > f.height() || vx + vw < 0 || vy + vh < 0 || vw < 48 || vh < 28) {
                 continue;
             }
             String name = fitter.fit(m.groupNames[g], font, vw - 24);
@@ -426,15 +442,18 @@ final class CanvasRenderer {
                 continue;
             }
             double tw = fitter.width(name, font);
-            double chipX = Math.max(vx + 6, 6);
-            double chipY = Math.max(vy + 6, 6);
-            gc.setGlobalAlpha(f.lineage() != null ? 0.6 : 1);
+            Rect chip = new Rect(Math.max(vx + 6, 6), Math.max(vy + 6, 6), tw + 20, 22);
+            if (placed.stream().anyMatch(p -> p.overlaps(new Rect(chip.x() - 4, chip.y() - 4, chip.width() + 8,
+                    chip.height() + 8)))) {
+                continue;
+            }
+            placed.add(chip);
             gc.setFill(theme.overlayFill());
-            gc.fillRoundRect(chipX, chipY, tw + 20, 22, 11, 11);
+            gc.fillRoundRect(chip.x(), chip.y(), chip.width(), chip.height(), 11, 11);
             gc.setStroke(withAlpha(theme.groupColor(g), 0.5));
-            gc.strokeRoundRect(chipX + 0.5, chipY + 0.5, tw + 19, 21, 11, 11);
+            gc.strokeRoundRect(chip.x() + 0.5, chip.y() + 0.5, chip.width() - 1, chip.height() - 1, 11, 11);
             gc.setFill(theme.groupColor(g));
-            gc.fillText(name, chipX + 10, chipY + 11.5);
+            gc.fillText(name, chip.x() + 10, chip.y() + 11.5);
         }
         gc.setGlobalAlpha(1);
     }

@@ -40,7 +40,8 @@ public final class LayoutBenchmark {
         for (int n : new int[]{100, 1_000, 5_000, 10_000}) {
             graphs.put(String.format("random %,d", n), SampleGraphs.layeredDag(n, 1.5, 0, 42));
         }
-        graphs.put("random 10,000, 60 groups", SampleGraphs.layeredDag(10_000, 1.5, 60, 42));
+        graphs.put("local 10,000, no groups", SampleGraphs.layeredDag(10_000, 1.5, 0, true, 42));
+        graphs.put("local 10,000, 64 groups", SampleGraphs.layeredDag(10_000, 1.5, 64, true, 42));
         GraphData dbt = SampleGraphs.mattermostDbt();
         if (dbt == null) {
             System.out.println("(" + SampleGraphs.MATTERMOST_DBT + " is missing: skipping the dbt graph)");

@@ -69,7 +69,7 @@ public final class GraphCanvasBenchmark {
     }
 
     private static void run(int n, boolean report) throws Exception {
-        GraphData graph = SampleGraphs.layeredDag(n, 1.5, n / 150, 7);
+        GraphData graph = SampleGraphs.layeredDag(n, 1.5, n / 150, true, 7);
         Map<String, NodeStatus> statuses = new HashMap<>();
         NodeBadge[] badges = NodeBadge.values();
         for (int i = 0; i < graph.nodes().size(); i++) {
