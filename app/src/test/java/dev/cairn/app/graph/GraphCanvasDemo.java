@@ -4,6 +4,9 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dev.cairn.app.graph.layout.AutoLayout;
+import dev.cairn.app.graph.layout.GraphLayout;
+import dev.cairn.app.graph.layout.JGraphXLayout;
+import dev.cairn.app.graph.layout.SugiyamaLayout;
 import dev.cairn.app.graph.layout.LayoutCache;
 import dev.cairn.app.graph.layout.LayoutResult;
 import dev.cairn.app.graph.layout.NodeSizes;
@@ -50,7 +53,7 @@ import java.util.Random;
  * <p>Arguments: {@code --graph=dbt|<node count>} (default dbt, or 2,000 generated nodes when the dbt
  * file is missing), {@code --dark}, {@code --zoom=<scale>}, {@code --center=<node id>},
  * {@code --hover=<node id>}, {@code --select=<id>,<id>}, {@code --collapse=<group>,<group>},
- * {@code --size=<w>x<h>} and
+ * {@code --layout=auto|sugiyama|jgraphx}, {@code --size=<w>x<h>} and
  * {@code --snapshot=<file.png>} to save the window as PNG and exit.
  */
 public final class GraphCanvasDemo {
@@ -104,7 +107,7 @@ public final class GraphCanvasDemo {
             });
             Thread worker = new Thread(() -> {
                 long t0 = System.nanoTime();
-                LayoutResult layout = cache.layout(new AutoLayout(), graph, NodeSizes.uniform(graph, NODE));
+                LayoutResult layout = cache.layout(layout(args), graph, NodeSizes.uniform(graph, NODE));
                 long millis = (System.nanoTime() - t0) / 1_000_000;
                 Platform.runLater(() -> {
                     canvas.setGraph(graph, layout);
@@ -134,7 +137,8 @@ public final class GraphCanvasDemo {
             CollapsedGraph view = CollapsedGraph.of(graph, Set.copyOf(collapsed));
             Thread worker = new Thread(() -> {
                 long t0 = System.nanoTime();
-                LayoutResult layout = cache.layout(new AutoLayout(), view.graph(), NodeSizes.uniform(view.graph(), NODE));
+                LayoutResult layout = cache.layout(layout(getParameters().getNamed()), view.graph(),
+                        NodeSizes.uniform(view.graph(), NODE));
                 long millis = (System.nanoTime() - t0) / 1_000_000;
                 Platform.runLater(() -> {
                     canvas.updateGraph(view.graph(), layout, focusGroup);
@@ -145,6 +149,14 @@ public final class GraphCanvasDemo {
             }, "layout");
             worker.setDaemon(true);
             worker.start();
+        }
+
+        private static GraphLayout layout(Map<String, String> args) {
+            return switch (args.getOrDefault("layout", "auto")) {
+                case "sugiyama" -> new SugiyamaLayout();
+                case "jgraphx" -> new JGraphXLayout();
+                default -> new AutoLayout();
+            };
         }
 
         private void stage(Map<String, String> args) {

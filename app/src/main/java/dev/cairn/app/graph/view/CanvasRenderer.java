@@ -36,7 +36,7 @@ final class CanvasRenderer {
         MAP;
 
         static Detail of(double scale) {
-            if (scale >= 0.7) {
+            if (scale >= 0.6) {
                 return FULL;
             }
             if (scale >= 0.33) {
@@ -348,9 +348,11 @@ final class CanvasRenderer {
         CanvasModel.Lineage lineage = f.lineage();
         double s = f.scale();
         gc.setTextAlign(TextAlignment.LEFT);
-        Font label = fonts.semiBold(snap(detail == Detail.FULL ? LABEL_SIZE * s : Math.min(22 * s, Math.max(10.5, LABEL_SIZE * s))));
-        Font badgeFont = fonts.semiBold(snap(SUBTITLE_SIZE * s));
-        Font subtitle = fonts.regular(snap(SUBTITLE_SIZE * s));
+        // Never below 11 and 9.5 pixels on screen: smaller text is unreadable, not just small.
+        Font label = fonts.semiBold(snap(detail == Detail.FULL ? Math.max(11, LABEL_SIZE * s)
+                : Math.min(22 * s, Math.max(10.5, LABEL_SIZE * s))));
+        Font badgeFont = fonts.semiBold(snap(Math.max(9.5, SUBTITLE_SIZE * s)));
+        Font subtitle = fonts.regular(snap(Math.max(9.5, SUBTITLE_SIZE * s)));
         Color text = theme.text();
         Color muted = theme.mutedText();
         Color dimText = blend(text, theme.background(), DIM + 0.15);
@@ -394,7 +396,7 @@ final class CanvasRenderer {
     private void drawGroupTitles(GraphicsContext gc, Frame f, double minX, double minY, double maxX, double maxY) {
         CanvasModel m = f.model();
         double s = f.scale();
-        Font font = fonts.semiBold(snap(GROUP_LABEL_SIZE * s));
+        Font font = fonts.semiBold(snap(Math.max(11, GROUP_LABEL_SIZE * s)));
         gc.setFont(font);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.BASELINE);
