@@ -87,6 +87,8 @@ public final class GraphCanvasDemo {
 
             GraphData graph = graph(args.getOrDefault("graph", "dbt"));
             BorderPane root = new BorderPane(canvas, toolbar(graph, stage), null, statusBar(), null);
+            // The canvas registered Inter; the controls use it too, for one typeface throughout.
+            root.setStyle("-fx-font-family: 'Inter';");
             String[] size = args.getOrDefault("size", "1440x900").split("x");
             Scene scene = new Scene(root, Double.parseDouble(size[0]), Double.parseDouble(size[1]));
             stage.setTitle("Cairn — asset graph");

@@ -362,10 +362,6 @@ public final class GraphCanvas extends Region {
                 theme.get(), statuses, selectedBits, hovered, lineage, rubberBand, showMinimap ? minimap : null);
     }
 
-    boolean minimapShown() {
-        return frame().minimap() != null;
-    }
-
     @Override
     protected void layoutChildren() {
         double w = snapSizeX(getWidth());

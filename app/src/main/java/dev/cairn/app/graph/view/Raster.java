@@ -40,14 +40,6 @@ final class Raster {
         return image;
     }
 
-    int width() {
-        return width;
-    }
-
-    int height() {
-        return height;
-    }
-
     /** The colour as opaque RGB. */
     static int rgb(Color c) {
         return 0xFF000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
