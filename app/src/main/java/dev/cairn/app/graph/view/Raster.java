@@ -1,9 +1,11 @@
 package dev.cairn.app.graph.view;
 
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 
+import java.nio.IntBuffer;
 import java.util.Arrays;
 
 /**
@@ -21,22 +23,27 @@ final class Raster {
     private int width;
     private int height;
     private int[] pixels = new int[0];
+    private PixelBuffer<IntBuffer> buffer;
     private WritableImage image;
 
     /** Resizes the buffer (in device pixels) and fills it with {@code background}. */
     void clear(int width, int height, int background) {
+        width = Math.max(1, width);
+        height = Math.max(1, height);
         if (width != this.width || height != this.height) {
             this.width = width;
             this.height = height;
-            pixels = new int[Math.max(1, width * height)];
-            image = new WritableImage(Math.max(1, width), Math.max(1, height));
+            pixels = new int[width * height];
+            // The image shares the int array: no copy and no pixel format conversion per frame.
+            buffer = new PixelBuffer<>(width, height, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
+            image = new WritableImage(buffer);
         }
         Arrays.fill(pixels, background | 0xFF000000);
     }
 
-    /** Copies the buffer into the image drawn on the canvas and returns that image. */
+    /** Marks the whole buffer as changed and returns the image that shows it. */
     WritableImage toImage() {
-        image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbPreInstance(), pixels, 0, width);
+        buffer.updateBuffer(b -> null);
         return image;
     }
 
@@ -71,12 +78,6 @@ final class Raster {
         int g = dg + ((((color >> 8) & 255) - dg) * a >> 8);
         int b = db + (((color & 255) - db) * a >> 8);
         pixels[index] = 0xFF000000 | r << 16 | g << 8 | b;
-    }
-
-    private void plot(int x, int y, int color, double alpha) {
-        if (x >= 0 && y >= 0 && x < width && y < height) {
-            blend(y * width + x, color, alpha);
-        }
     }
 
     /**
@@ -219,17 +220,36 @@ final class Raster {
         int xStart = (int) Math.round(x0);
         int xEnd = (int) Math.round(x1);
         double intery = y0 + gradient * (xStart - x0);
-        for (int x = xStart; x <= xEnd; x++) {
+        int opacity = (int) (Math.min(1, alpha) * 256);
+        if (opacity == 0) {
+            return;
+        }
+        int cr = (color >> 16) & 255;
+        int cg = (color >> 8) & 255;
+        int cb = color & 255;
+        // The hot loop of every frame: integer coverage, no calls.
+        for (int x = xStart; x <= xEnd; x++, intery += gradient) {
             int yi = (int) Math.floor(intery);
-            double frac = intery - yi;
-            if (steep) {
-                plot(yi, x, color, alpha * (1 - frac));
-                plot(yi + 1, x, color, alpha * frac);
-            } else {
-                plot(x, yi, color, alpha * (1 - frac));
-                plot(x, yi + 1, color, alpha * frac);
+            int lower = (int) ((intery - yi) * opacity);
+            int upper = opacity - lower;
+            int px = steep ? yi : x;
+            int py = steep ? x : yi;
+            int stepX = steep ? 1 : 0;
+            int stepY = steep ? 0 : 1;
+            for (int k = 0; k < 2; k++) {
+                int a = k == 0 ? upper : lower;
+                int qx = px + k * stepX;
+                int qy = py + k * stepY;
+                if (a > 0 && qx >= 0 && qy >= 0 && qx < width && qy < height) {
+                    int index = qy * width + qx;
+                    int d = pixels[index];
+                    int dr = (d >> 16) & 255;
+                    int dg = (d >> 8) & 255;
+                    int db = d & 255;
+                    pixels[index] = 0xFF000000 | (dr + ((cr - dr) * a >> 8)) << 16 | (dg + ((cg - dg) * a >> 8)) << 8
+                            | (db + ((cb - db) * a >> 8));
+                }
             }
-            intery += gradient;
         }
     }
 

@@ -30,7 +30,8 @@ import java.util.Map;
 
 /**
  * ELK Layered (org.eclipse.elk.alg.layered), for comparison in {@link LayoutBenchmark} only: same
- * spacing as the other layouts, orthogonal routing (ELK's default), no groups.
+ * spacing as the other layouts, orthogonal routing (ELK's default), no groups. Run on a thread with a
+ * 1 GB stack (see {@link #runWithDeepStack}).
  */
 final class ElkLayeredLayout implements GraphLayout {
 
@@ -61,7 +62,7 @@ final class ElkLayeredLayout implements GraphLayout {
         for (GraphEdge edge : graph.edges()) {
             edges.add(ElkGraphUtil.createSimpleEdge(nodes.get(edge.from()), nodes.get(edge.to())));
         }
-        new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
+        runWithDeepStack(() -> new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor()));
 
         Map<String, Rect> rects = new LinkedHashMap<>();
         for (GraphNode node : graph.nodes()) {
@@ -81,5 +82,27 @@ final class ElkLayeredLayout implements GraphLayout {
             routes.add(new EdgeRoute(edge.from(), edge.to(), points));
         }
         return new LayoutResult(name(), rects, routes, Map.of(), new Rect(0, 0, root.getWidth(), root.getHeight()));
+    }
+
+    /** ELK's component search recurses once per node of a path: 10,000 nodes overflow the default stack. */
+    private static void runWithDeepStack(Runnable work) {
+        Throwable[] failure = new Throwable[1];
+        Thread thread = new Thread(null, () -> {
+            try {
+                work.run();
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "elk", 1L << 30);
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (failure[0] != null) {
+            throw new IllegalStateException("ELK failed: " + failure[0], failure[0]);
+        }
     }
 }
