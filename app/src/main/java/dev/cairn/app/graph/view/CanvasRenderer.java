@@ -407,8 +407,11 @@ final class CanvasRenderer {
             }
             Color color = f.theme().groupColor(g);
             gc.setFill(f.lineage() != null ? blend(color, f.theme().background(), 0.6) : color);
-            gc.fillText(fitter.fit(m.groupNames[g], font, (r.width() - 28) * s), (r.x() + 16 - f.originX()) * s,
-                    (r.y() + 23 - f.originY()) * s);
+            // The title sticks to the left edge of the view while the box reaches past it.
+            double left = (r.x() - f.originX()) * s;
+            double right = (r.maxX() - f.originX()) * s;
+            double x = Math.max(left + 16 * s, Math.min(12, right - 120));
+            gc.fillText(fitter.fit(m.groupNames[g], font, right - x - 12 * s), x, (r.y() + 23 - f.originY()) * s);
         }
     }
 
