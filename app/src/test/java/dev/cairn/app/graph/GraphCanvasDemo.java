@@ -43,6 +43,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -79,13 +80,20 @@ public final class GraphCanvasDemo {
 
         @Override
         public void start(Stage stage) throws Exception {
+            tick("start()");
             Map<String, String> args = getParameters().getNamed();
             boolean dark = getParameters().getUnnamed().contains("--dark");
             Application.setUserAgentStylesheet(dark
                     ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
             canvas.themeProperty().set(dark ? GraphTheme.primerDark() : GraphTheme.primerLight());
 
+            tick("stylesheet");
             GraphData graph = graph(args.getOrDefault("graph", "dbt"));
+            tick("graph loaded");
+            // Lay out while the window is being built: the two together are most of the time to first frame.
+            long t0 = System.nanoTime();
+            CompletableFuture<LayoutResult> layoutDone = CompletableFuture.supplyAsync(
+                    () -> cache.layout(layout(args), graph, NodeSizes.uniform(graph, NODE)), App::daemon);
             BorderPane root = new BorderPane(canvas, toolbar(graph, stage), null, statusBar(), null);
             // The canvas registered Inter; the controls use it too, for one typeface throughout.
             root.setStyle("-fx-font-family: 'Inter';");
@@ -94,6 +102,7 @@ public final class GraphCanvasDemo {
             stage.setTitle("Cairn — asset graph");
             stage.setScene(scene);
             stage.show();
+            tick("stage shown");
 
             canvas.zoomProperty().addListener((o, a, b) -> zoomLabel.setText(Math.round(b.doubleValue() * 100) + "%"));
             canvas.selection().addListener((javafx.collections.SetChangeListener<String>) c -> updateStatus(graph));
@@ -107,14 +116,15 @@ public final class GraphCanvasDemo {
                 }
                 show(graph, statuses, group, () -> { });
             });
-            Thread worker = new Thread(() -> {
-                long t0 = System.nanoTime();
-                LayoutResult layout = cache.layout(layout(args), graph, NodeSizes.uniform(graph, NODE));
+            layoutDone.thenAccept(layout -> {
                 long millis = (System.nanoTime() - t0) / 1_000_000;
                 Platform.runLater(() -> {
                     canvas.setGraph(graph, layout);
                     canvas.setStatuses(statuses);
                     layoutInfo.setText(layout.algorithm() + " layout · " + millis + " ms");
+                    afterPulses(2, () -> System.out.printf("first frame %d ms after JVM start (layout %d ms)%n",
+                            System.currentTimeMillis() - ProcessHandle.current().info().startInstant()
+                                    .map(java.time.Instant::toEpochMilli).orElse(0L), millis));
                     stage(args);
                     String snapshot = args.get("snapshot");
                     Runnable ready = snapshot == null ? () -> { }
@@ -129,9 +139,13 @@ public final class GraphCanvasDemo {
                         ready.run();
                     }
                 });
-            }, "layout");
-            worker.setDaemon(true);
-            worker.start();
+            });
+        }
+
+        private static void daemon(Runnable work) {
+            Thread thread = new Thread(work, "layout");
+            thread.setDaemon(true);
+            thread.start();
         }
 
         /** Lays out the graph with the collapsed groups folded, off the FX thread, then shows it. */
@@ -279,6 +293,13 @@ public final class GraphCanvasDemo {
         }
 
         /** Runs the action after a few pulses, when the canvas has drawn its first frame. */
+        private static void tick(String what) {
+            if (Boolean.getBoolean("demo.ticks")) {
+                System.out.printf("%6d ms  %s%n", System.currentTimeMillis() - ProcessHandle.current().info()
+                        .startInstant().map(java.time.Instant::toEpochMilli).orElse(0L), what);
+            }
+        }
+
         private static void afterPulses(int pulses, Runnable action) {
             new javafx.animation.AnimationTimer() {
                 private int seen;
