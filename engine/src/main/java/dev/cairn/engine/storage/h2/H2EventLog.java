@@ -7,11 +7,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
@@ -91,6 +93,9 @@ public final class H2EventLog implements EventLog {
     private final EventWriter writer;
     private final EventRows rows;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final LatestCache<MaterializationRecord> materializations =
+            new LatestCache<>(MaterializationRecord::eventId);
+    private final LatestCache<ObservationRecord> observations = new LatestCache<>(ObservationRecord::eventId);
     private List<String> failedOnOpen = List.of();
 
     private H2EventLog(Path database, JdbcConnectionPool readers, EventWriter writer, EventRows rows) {
@@ -209,53 +214,72 @@ public final class H2EventLog implements EventLog {
 
     @Override
     public Map<String, MaterializationRecord> latestMaterializations() {
-        Map<String, MaterializationRecord> latest = new HashMap<>();
-        for (EventRows.Latest l : latest(ps -> ps.setString(1, MATERIALIZATION), LATEST)) {
-            latest.put(l.assetKey(), rows.materialization(l));
-        }
-        return Map.copyOf(latest);
+        return byAsset(latest(MATERIALIZATION, null, materializations, rows::materialization),
+                MaterializationRecord::assetKey);
     }
 
     @Override
     public Optional<MaterializationRecord> latestMaterialization(String assetKey) {
-        return latest(ps -> {
-            ps.setString(1, MATERIALIZATION);
-            ps.setString(2, assetKey);
-        }, LATEST_OF_ASSET).stream().findFirst().map(rows::materialization);
+        return latest(MATERIALIZATION, assetKey, materializations, rows::materialization).stream().findFirst();
     }
 
     @Override
     public Map<String, ObservationRecord> latestObservations() {
-        Map<String, ObservationRecord> latest = new HashMap<>();
-        for (EventRows.Latest l : latest(ps -> ps.setString(1, OBSERVATION), LATEST)) {
-            latest.put(l.assetKey(), rows.observation(l));
-        }
-        return Map.copyOf(latest);
+        return byAsset(latest(OBSERVATION, null, observations, rows::observation), ObservationRecord::assetKey);
     }
 
     @Override
     public Map<String, FailureRecord> latestFailures() {
-        Map<String, FailureRecord> latest = new HashMap<>();
-        for (FailureRecord f : query(LATEST_FAILURES, ps -> { }, rs -> new FailureRecord(rs.getLong(1), rs.getString(2),
-                rs.getString(3), EventRows.instant(rs, 4)))) {
-            latest.put(f.assetKey(), f);
-        }
-        return Map.copyOf(latest);
+        return byAsset(query(LATEST_FAILURES, ps -> { }, rs -> new FailureRecord(rs.getLong(1), rs.getString(2),
+                rs.getString(3), EventRows.instant(rs, 4))), FailureRecord::assetKey);
     }
 
-    /** Rows of the latest summary; those whose data was too long for it are completed from events. */
-    private List<EventRows.Latest> latest(Binder binder, String sql) {
-        List<EventRows.Latest> found = query(sql, binder, rows::latest);
-        List<EventRows.Latest> complete = new ArrayList<>(found.size());
-        for (EventRows.Latest l : found) {
-            if (l.data() != null) {
-                complete.add(l);
-            } else {
-                query(EVENT, ps -> ps.setLong(1, l.eventId()), rows::event).stream()
-                        .findFirst().map(EventRows::latest).ifPresent(complete::add);
+    /**
+     * The asset_latest rows of one type, of one asset or (for a {@code null} key) of all, as
+     * records. A row whose event was read before is not parsed again; a row whose data was too long
+     * for the summary is completed from events.
+     */
+    private <T> List<T> latest(String type, String assetKey, LatestCache<T> cache,
+            Function<EventRows.Latest, T> convert) {
+        record Row<R>(R cached, EventRows.Latest parsed) { }
+        List<Row<T>> found = query(assetKey == null ? LATEST : LATEST_OF_ASSET, ps -> {
+            ps.setString(1, type);
+            if (assetKey != null) {
+                ps.setString(2, assetKey);
             }
+        }, rs -> {
+            T cached = cache.get(rs.getString(3), rs.getLong(1));
+            return new Row<>(cached, cached == null ? rows.latest(rs) : null);
+        });
+        List<T> records = new ArrayList<>(found.size());
+        for (Row<T> row : found) {
+            if (row.cached() != null) {
+                records.add(row.cached());
+                continue;
+            }
+            Optional<EventRows.Latest> parsed = Optional.of(row.parsed());
+            if (row.parsed().data() == null) {
+                parsed = query(EVENT, ps -> ps.setLong(1, row.parsed().eventId()), rows::event).stream()
+                        .findFirst().map(EventRows::latest);
+            }
+            parsed.map(convert).ifPresent(record -> {
+                cache.put(row.parsed().assetKey(), record);
+                records.add(record);
+            });
         }
-        return complete;
+        return records;
+    }
+
+    /**
+     * By asset key, in a HashMap: {@code Map.copyOf} probes linearly, which degrades badly on keys
+     * whose hash codes lie close together, as those of {@code asset_00001 ... asset_10000} do.
+     */
+    private static <T> Map<String, T> byAsset(List<T> records, Function<T, String> key) {
+        Map<String, T> map = new HashMap<>(records.size() * 2);
+        for (T r : records) {
+            map.put(key.apply(r), r);
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     @Override
