@@ -31,8 +31,14 @@ import dev.cairn.engine.storage.RunStatus;
  * (a lock), so their transactions never wait for each other inside H2; another process sharing the
  * log may still collide, and such transient conflicts are retried.
  *
- * <p><b>Group commit.</b> With {@code WRITE_DELAY=0} every commit writes a chunk to the file, which
- * costs far more than the rows in it. Every append is queued; the thread that gets the lock writes
+ * <p><b>Durability.</b> H2 commits in memory and writes to the file from a background thread
+ * ({@code WRITE_DELAY}, 500 ms), so a killed process would lose its last commits. After every
+ * transaction the writer runs {@code CHECKPOINT}, which writes the commit to the file before the
+ * caller is told it is stored. (H2 offers the same with {@code WRITE_DELAY=0}, but that also stops
+ * the background thread that compacts the file, which then grows without bound.)
+ *
+ * <p><b>Group commit.</b> Every write to the file is a chunk, which costs far more than the rows in
+ * it. Every append is queued; the thread that gets the lock writes
  * everything queued, in one transaction per group, until the queue is empty, and wakes each caller
  * with its own stored events. A caller still returns only once its events are committed. If a
  * group's transaction fails, each caller's events are retried alone, so one caller's bad event
@@ -90,6 +96,7 @@ final class EventWriter implements AutoCloseable {
     private final PreparedStatement partitionLatest;
     private final PreparedStatement insertMetric;
     private final PreparedStatement findRun;
+    private final PreparedStatement checkpoint;
     private final List<PreparedStatement> batched;
     /** Appends waiting to be written; whoever holds the lock writes them all. */
     private final Queue<Request> queue = new ConcurrentLinkedQueue<>();
@@ -108,6 +115,7 @@ final class EventWriter implements AutoCloseable {
         partitionLatest = connection.prepareStatement(PARTITION_LATEST);
         insertMetric = connection.prepareStatement(INSERT_METRIC);
         findRun = connection.prepareStatement(FIND_RUN);
+        checkpoint = connection.prepareStatement("CHECKPOINT");
         batched = List.of(insertEvent, endRun, assetLatest, partitionLatest, insertMetric);
     }
 
@@ -416,6 +424,7 @@ final class EventWriter implements AutoCloseable {
             try {
                 T result = work.run();
                 connection.commit();
+                checkpoint.execute();
                 return result;
             } catch (SQLException e) {
                 rollback(e);

@@ -35,8 +35,8 @@ import dev.cairn.engine.storage.RunRecord;
 /**
  * The event log in an embedded H2 database: one file per workspace ({@code <name>.mv.db}).
  *
- * <p><b>Durability.</b> Every append is a transaction, and H2 runs with {@code WRITE_DELAY=0}: when
- * {@link #append} or {@link #appendAll} returns, the event is written to the file and survives a
+ * <p><b>Durability.</b> Every append is a transaction, written to the file before it returns (see
+ * {@link EventWriter}): when {@link #append} or {@link #appendAll} returns, the event survives a
  * kill of this process (including {@code SIGKILL}). H2 does not fsync on commit, so a crash of the
  * operating system or a power cut can still lose the commits of the last seconds that the OS had not
  * yet written to disk; the file itself stays consistent (H2 falls back to its last complete

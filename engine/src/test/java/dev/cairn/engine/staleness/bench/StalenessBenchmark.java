@@ -441,7 +441,7 @@ public final class StalenessBenchmark {
 
     private String url() {
         // The settings H2EventLog uses, so that this connection shares its database.
-        return "jdbc:h2:file:" + database.toAbsolutePath().normalize() + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+        return "jdbc:h2:file:" + database.toAbsolutePath().normalize() + ";LOCK_TIMEOUT=10000";
     }
 
     private Path dataFile() {
