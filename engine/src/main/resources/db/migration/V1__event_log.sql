@@ -42,19 +42,20 @@ CREATE INDEX events_by_asset ON events (asset_key, type, id);
 -- No foreign key to runs: H2 would maintain one more index per event. The writer checks that
 -- the run exists instead.
 
--- The latest materialization and the latest observation of every asset, kept in the same
+-- The latest materialization, observation and step failure of every asset, kept in the same
 -- transaction as the event. It holds a copy of the event's columns, so that reading the state of
 -- 10,000 assets is one scan of this small table, not 10,000 lookups into events. data is NULL when
--- the event's data went to events.big_body; read it from there.
+-- the event's data went to events.big_body (read it from there) and for failures (staleness needs
+-- only their id and time). type leads the key: WHERE type = ? reads one range of it, not the table.
 CREATE TABLE asset_latest (
     asset_key     VARCHAR      NOT NULL,
-    type          VARCHAR(40)  NOT NULL, -- ASSET_MATERIALIZATION or ASSET_OBSERVATION
+    type          VARCHAR(40)  NOT NULL, -- ASSET_MATERIALIZATION, ASSET_OBSERVATION or STEP_FAILURE
     event_id      BIGINT       NOT NULL,
     run_id        VARCHAR(200) NOT NULL,
     partition_key VARCHAR,
     ts            TIMESTAMP(9) WITH TIME ZONE NOT NULL,
     data          VARCHAR,
-    PRIMARY KEY (asset_key, type)
+    PRIMARY KEY (type, asset_key)
 );
 
 -- The latest materialization of every partition of partitioned assets (partition_key not NULL).

@@ -31,8 +31,14 @@ import dev.cairn.engine.storage.RunStatus;
  * (a lock), so their transactions never wait for each other inside H2; another process sharing the
  * log may still collide, and such transient conflicts are retried.
  *
- * <p><b>Group commit.</b> With {@code WRITE_DELAY=0} every commit writes a chunk to the file, which
- * costs far more than the rows in it. Every append is queued; the thread that gets the lock writes
+ * <p><b>Durability.</b> H2 commits in memory and writes to the file from a background thread
+ * ({@code WRITE_DELAY}, 500 ms), so a killed process would lose its last commits. After every
+ * transaction the writer runs {@code CHECKPOINT}, which writes the commit to the file before the
+ * caller is told it is stored. (H2 offers the same with {@code WRITE_DELAY=0}, but that also stops
+ * the background thread that compacts the file, which then grows without bound.)
+ *
+ * <p><b>Group commit.</b> Every write to the file is a chunk, which costs far more than the rows in
+ * it. Every append is queued; the thread that gets the lock writes
  * everything queued, in one transaction per group, until the queue is empty, and wakes each caller
  * with its own stored events. A caller still returns only once its events are committed. If a
  * group's transaction fails, each caller's events are retried alone, so one caller's bad event
@@ -94,6 +100,7 @@ final class EventWriter implements AutoCloseable {
     private final PreparedStatement findRun;
     private final PreparedStatement findSeries;
     private final PreparedStatement insertSeries;
+    private final PreparedStatement checkpoint;
     private final List<PreparedStatement> batched;
     /** Appends waiting to be written; whoever holds the lock writes them all. */
     private final Queue<Request> queue = new ConcurrentLinkedQueue<>();
@@ -120,6 +127,7 @@ final class EventWriter implements AutoCloseable {
         findRun = connection.prepareStatement(FIND_RUN);
         findSeries = connection.prepareStatement(FIND_SERIES);
         insertSeries = connection.prepareStatement(INSERT_SERIES, new String[] {"ID"});
+        checkpoint = connection.prepareStatement("CHECKPOINT");
         batched = List.of(insertEvent, endRun, assetLatest, partitionLatest, insertPoint);
     }
 
@@ -457,6 +465,7 @@ final class EventWriter implements AutoCloseable {
             try {
                 T result = work.run();
                 connection.commit();
+                checkpoint.execute();
                 return result;
             } catch (SQLException e) {
                 rollback(e);

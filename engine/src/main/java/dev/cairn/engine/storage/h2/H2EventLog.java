@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,25 +35,12 @@ import dev.cairn.engine.storage.RunRecord;
 /**
  * The event log in an embedded H2 database: one file per workspace ({@code <name>.mv.db}).
  *
- * <p><b>Durability.</b> Every append is a transaction, and H2 runs with {@code WRITE_DELAY=0}: when
- * {@link #append} or {@link #appendAll} returns, the event has been written to the file and
- * survives a kill of this process, {@code SIGKILL} included (H2's default delay of 500 ms loses the
- * last commits). What can still be lost:
- * <ul>
- * <li>H2 never fsyncs on commit. A crash of the operating system or a power cut loses the commits
- *     the OS had not yet written to disk, usually those of the last seconds. H2 then opens the file
- *     at its last complete state; it keeps replaced data for 45 s (its retention time) for this.</li>
- * <li>In {@link Mode#SHARED} mode, when two processes commit at the same instant, H2 writes one
- *     commit with the next instead of at once; a kill in between loses it.</li>
- * </ul>
- *
- * <p><b>Cost of a commit.</b> H2 writes every commit as a new chunk of about 15 to 30 KB, whatever
- * its size, and reuses the space of replaced chunks only once they are older than the retention
- * time. So appending events one per transaction is slow (about 4,000 per second) and a burst of
- * 40,000 single-event commits grows the file by about 1.2 GB; the space is reused from 45 s on, and
- * given back when the log is closed after that (a later close; H2 spends at most 0.2 s compacting
- * on close). Append the events that arise together with {@link #appendAll}; appends from several
- * threads at once are grouped into one transaction automatically.
+ * <p><b>Durability.</b> Every append is a transaction, written to the file before it returns (see
+ * {@link EventWriter}): when {@link #append} or {@link #appendAll} returns, the event survives a
+ * kill of this process (including {@code SIGKILL}). H2 does not fsync on commit, so a crash of the
+ * operating system or a power cut can still lose the commits of the last seconds that the OS had not
+ * yet written to disk; the file itself stays consistent (H2 falls back to its last complete
+ * chunk).
  *
  * <p><b>Processes.</b> In {@link Mode#EXCLUSIVE} mode the log belongs to one process; another that
  * opens it, in either mode, gets an {@link EventLogException} of kind {@code IN_USE}. In
@@ -109,6 +97,9 @@ public final class H2EventLog implements EventLog {
     private final EventWriter writer;
     private final EventRows rows;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final LatestCache<MaterializationRecord> materializations =
+            new LatestCache<>(MaterializationRecord::eventId);
+    private final LatestCache<ObservationRecord> observations = new LatestCache<>(ObservationRecord::eventId);
     private List<String> failedOnOpen = List.of();
 
     private H2EventLog(Path database, JdbcConnectionPool readers, EventWriter writer, EventRows rows) {
@@ -226,53 +217,72 @@ public final class H2EventLog implements EventLog {
 
     @Override
     public Map<String, MaterializationRecord> latestMaterializations() {
-        return latestOfEveryAsset(MATERIALIZATION, rows::materialization);
+        return byAsset(latest(MATERIALIZATION, null, materializations, rows::materialization),
+                MaterializationRecord::assetKey);
     }
 
     @Override
     public Optional<MaterializationRecord> latestMaterialization(String assetKey) {
-        return latest(ps -> {
-            ps.setString(1, MATERIALIZATION);
-            ps.setString(2, assetKey);
-        }, LATEST_OF_ASSET).stream().findFirst().map(rows::materialization);
+        return latest(MATERIALIZATION, assetKey, materializations, rows::materialization).stream().findFirst();
     }
 
     @Override
     public Map<String, ObservationRecord> latestObservations() {
-        return latestOfEveryAsset(OBSERVATION, rows::observation);
-    }
-
-    private <T> Map<String, T> latestOfEveryAsset(String type, Function<EventRows.Latest, T> record) {
-        Map<String, T> latest = new HashMap<>();
-        for (EventRows.Latest l : latest(ps -> ps.setString(1, type), LATEST)) {
-            latest.put(l.assetKey(), record.apply(l));
-        }
-        return Map.copyOf(latest);
+        return byAsset(latest(OBSERVATION, null, observations, rows::observation), ObservationRecord::assetKey);
     }
 
     @Override
     public Map<String, FailureRecord> latestFailures() {
-        Map<String, FailureRecord> latest = new HashMap<>();
-        for (FailureRecord f : query(LATEST_FAILURES, ps -> { }, rs -> new FailureRecord(rs.getLong(1), rs.getString(2),
-                rs.getString(3), EventRows.instant(rs, 4)))) {
-            latest.put(f.assetKey(), f);
-        }
-        return Map.copyOf(latest);
+        return byAsset(query(LATEST_FAILURES, ps -> { }, rs -> new FailureRecord(rs.getLong(1), rs.getString(2),
+                rs.getString(3), EventRows.instant(rs, 4))), FailureRecord::assetKey);
     }
 
-    /** Rows of the latest summary; those whose data was too long for it are completed from events. */
-    private List<EventRows.Latest> latest(Binder binder, String sql) {
-        List<EventRows.Latest> found = query(sql, binder, rows::latest);
-        List<EventRows.Latest> complete = new ArrayList<>(found.size());
-        for (EventRows.Latest l : found) {
-            if (l.data() != null) {
-                complete.add(l);
-            } else {
-                query(EVENT, ps -> ps.setLong(1, l.eventId()), rows::event).stream()
-                        .findFirst().map(EventRows::latest).ifPresent(complete::add);
+    /**
+     * The asset_latest rows of one type, of one asset or (for a {@code null} key) of all, as
+     * records. A row whose event was read before is not parsed again; a row whose data was too long
+     * for the summary is completed from events.
+     */
+    private <T> List<T> latest(String type, String assetKey, LatestCache<T> cache,
+            Function<EventRows.Latest, T> convert) {
+        record Row<R>(R cached, EventRows.Latest parsed) { }
+        List<Row<T>> found = query(assetKey == null ? LATEST : LATEST_OF_ASSET, ps -> {
+            ps.setString(1, type);
+            if (assetKey != null) {
+                ps.setString(2, assetKey);
             }
+        }, rs -> {
+            T cached = cache.get(rs.getString(3), rs.getLong(1));
+            return new Row<>(cached, cached == null ? rows.latest(rs) : null);
+        });
+        List<T> records = new ArrayList<>(found.size());
+        for (Row<T> row : found) {
+            if (row.cached() != null) {
+                records.add(row.cached());
+                continue;
+            }
+            Optional<EventRows.Latest> parsed = Optional.of(row.parsed());
+            if (row.parsed().data() == null) {
+                parsed = query(EVENT, ps -> ps.setLong(1, row.parsed().eventId()), rows::event).stream()
+                        .findFirst().map(EventRows::latest);
+            }
+            parsed.map(convert).ifPresent(record -> {
+                cache.put(row.parsed().assetKey(), record);
+                records.add(record);
+            });
         }
-        return complete;
+        return records;
+    }
+
+    /**
+     * By asset key, in a HashMap: {@code Map.copyOf} probes linearly, which degrades badly on keys
+     * whose hash codes lie close together, as those of {@code asset_00001 ... asset_10000} do.
+     */
+    private static <T> Map<String, T> byAsset(List<T> records, Function<T, String> key) {
+        Map<String, T> map = new HashMap<>(records.size() * 2);
+        for (T r : records) {
+            map.put(key.apply(r), r);
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     @Override

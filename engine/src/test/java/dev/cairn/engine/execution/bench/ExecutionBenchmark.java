@@ -21,7 +21,7 @@ import dev.cairn.engine.testjars.TestJars;
 
 /**
  * Times runs of many no-op assets end to end: from start until the run's success is committed.
- * Prints figures; asserts nothing. Every event is durable in H2 ({@code WRITE_DELAY=0}) when a run
+ * Prints figures; asserts nothing. Every event is durable in H2 (written to the file) when a run
  * reports success, since the executor waits for the commit of RUN_SUCCESS.
  *
  * <pre>

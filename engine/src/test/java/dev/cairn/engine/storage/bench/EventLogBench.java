@@ -28,7 +28,7 @@ import dev.cairn.engine.storage.RunStatus;
 import dev.cairn.engine.storage.h2.H2EventLog;
 
 /**
- * Measures the H2 event log (with its production settings, WRITE_DELAY=0) and prints figures.
+ * Measures the H2 event log (with its production settings: every commit written to the file) and prints figures.
  * Run: {@code mvn -o -q -pl engine test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.cairn.engine.storage.bench.EventLogBench} or from an IDE.
  *
