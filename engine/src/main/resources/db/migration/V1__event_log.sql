@@ -42,19 +42,20 @@ CREATE INDEX events_by_asset ON events (asset_key, type, id);
 -- No foreign key to runs: H2 would maintain one more index per event. The writer checks that
 -- the run exists instead.
 
--- The latest materialization and the latest observation of every asset, kept in the same
+-- The latest materialization, observation and step failure of every asset, kept in the same
 -- transaction as the event. It holds a copy of the event's columns, so that reading the state of
 -- 10,000 assets is one scan of this small table, not 10,000 lookups into events. data is NULL when
--- the event's data went to events.big_body; read it from there.
+-- the event's data went to events.big_body (read it from there) and for failures (staleness needs
+-- only their id and time). type leads the key: WHERE type = ? reads one range of it, not the table.
 CREATE TABLE asset_latest (
     asset_key     VARCHAR      NOT NULL,
-    type          VARCHAR(40)  NOT NULL, -- ASSET_MATERIALIZATION or ASSET_OBSERVATION
+    type          VARCHAR(40)  NOT NULL, -- ASSET_MATERIALIZATION, ASSET_OBSERVATION or STEP_FAILURE
     event_id      BIGINT       NOT NULL,
     run_id        VARCHAR(200) NOT NULL,
     partition_key VARCHAR,
     ts            TIMESTAMP(9) WITH TIME ZONE NOT NULL,
     data          VARCHAR,
-    PRIMARY KEY (asset_key, type)
+    PRIMARY KEY (type, asset_key)
 );
 
 -- The latest materialization of every partition of partitioned assets (partition_key not NULL).
@@ -65,18 +66,32 @@ CREATE TABLE partition_latest (
     PRIMARY KEY (asset_key, partition_key)
 );
 
--- Every IntValue and FloatValue metadata entry of every materialization, for charts:
--- WHERE asset_key = ? AND meta_key = ? ORDER BY asset_key, meta_key, event_id.
--- The index holds every column, so a series is read from the index alone, in order: 10x faster
--- than an index on the key columns followed by a lookup of every row.
-CREATE TABLE numeric_metadata (
-    asset_key     VARCHAR          NOT NULL,
-    meta_key      VARCHAR          NOT NULL,
-    event_id      BIGINT           NOT NULL,
+-- Numeric metadata, for charts: one series per asset and metadata key ...
+CREATE TABLE metadata_series (
+    id        BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    asset_key VARCHAR NOT NULL,
+    meta_key  VARCHAR NOT NULL,
+    CONSTRAINT metadata_series_key UNIQUE (asset_key, meta_key)
+);
+
+-- ... and one point per IntValue or FloatValue entry of a materialization. H2 stores a table's rows
+-- in the order of a single BIGINT primary key, so point packs the series id (high 23 bits) and the
+-- event id (low 40 bits): a series is one range scan of adjacent rows, in event order, with no
+-- secondary index to maintain or look up. That reads 100,000 points 2 to 3 times faster, and writes
+-- them 6 times faster, than an index on (asset_key, meta_key, event_id). The rows are kept narrow
+-- for the same reason: the time as nanoseconds since 1970, the run as runs.seq.
+CREATE TABLE metadata_points (
+    point         BIGINT           PRIMARY KEY, -- series id * 2^40 + event id
     num_value     DOUBLE PRECISION NOT NULL,
-    ts            TIMESTAMP(9) WITH TIME ZONE NOT NULL,
-    run_id        VARCHAR(200)     NOT NULL,
+    ts_nanos      BIGINT           NOT NULL,
+    run_seq       BIGINT           NOT NULL,
     partition_key VARCHAR
 );
-CREATE INDEX numeric_metadata_series
-    ON numeric_metadata (asset_key, meta_key, event_id, num_value, ts, run_id, partition_key);
+
+-- The points with readable columns, for looking at the log with SQL. Cairn does not query it.
+CREATE VIEW numeric_metadata AS
+SELECT BITAND(p.point, 1099511627775) AS event_id, s.asset_key, s.meta_key, p.num_value,
+       p.ts_nanos, r.run_id, p.partition_key
+FROM metadata_points p
+JOIN metadata_series s ON s.id = RSHIFT(p.point, 40)
+JOIN runs r ON r.seq = p.run_seq;

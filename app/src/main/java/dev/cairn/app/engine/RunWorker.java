@@ -15,12 +15,15 @@ import dev.cairn.engine.json.CairnJson;
  * One run in a worker: {@code cairn materialize --events}, whose standard output is the run's events
  * as JSON lines, committed to the event log before they are printed.
  *
- * <p>{@link #cancel()} asks the worker to stop: on SIGTERM its shutdown hook cancels the run, which
- * ends CANCELED. A worker that does not exit within {@link #CANCEL_GRACE} is killed; the caller then
- * records the end of the run itself (see {@link WorkspaceSession}).
+ * <p>{@link #cancel()} asks the worker to stop: first on its standard input, then with SIGTERM
+ * (its shutdown hook cancels the run, which ends CANCELED). A worker that does not exit within
+ * {@link #CANCEL_GRACE} is killed; the caller then records the end of the run itself (see
+ * {@link WorkspaceSession}).
  */
 public final class RunWorker {
 
+    /** How long a canceled worker may take to end its run on its own before it gets SIGTERM. */
+    public static final Duration TERMINATE_AFTER = Duration.ofMillis(700);
     /** How long a canceled worker may take to end its run before it is killed. */
     public static final Duration CANCEL_GRACE = Duration.ofMillis(1500);
 
@@ -44,7 +47,7 @@ public final class RunWorker {
         Objects.requireNonNull(events, "events");
         CairnJson json = new CairnJson();
         CompletableFuture<String> id = new CompletableFuture<>();
-        WorkerProcess process = launcher.start("cairn-run", List.of(),
+        WorkerProcess process = launcher.startInteractive("cairn-run", List.of(),
                 List.of("materialize", "--events", "--jar", jar.toString(), "--workspace", workspaceFolder.toString(),
                         "--select", selection),
                 line -> {
@@ -112,9 +115,13 @@ public final class RunWorker {
         return process.exit();
     }
 
-    /** Asks the worker to cancel the run; kills it after {@link #CANCEL_GRACE}. */
+    /**
+     * Cancels the run: asks the worker on its input ({@code cancel}: the run ends CANCELED and the
+     * worker exits), sends SIGTERM after {@link #TERMINATE_AFTER} (its shutdown hook cancels the run
+     * too), and kills it after {@link #CANCEL_GRACE}.
+     */
     public CompletableFuture<WorkerProcess.Exit> cancel() {
-        return process.stop(CANCEL_GRACE);
+        return process.stop("cancel", TERMINATE_AFTER, CANCEL_GRACE);
     }
 
     /** True once {@link #cancel()} was called. */

@@ -62,6 +62,11 @@ public record WorkerLauncher(Path javaExecutable, String classPath, Path cairnHo
 
     /** Starts {@code cairn <cliArgs>} in a worker; its standard output goes to {@code stdoutLines}. */
     WorkerProcess start(String name, List<String> jvmOptions, List<String> cliArgs, Consumer<String> stdoutLines) {
-        return WorkerProcess.start(name, command(jvmOptions, cliArgs), stdoutLines);
+        return WorkerProcess.start(name, command(jvmOptions, cliArgs), stdoutLines, false);
+    }
+
+    /** As {@link #start}, keeping the worker's standard input open for requests such as {@code cancel}. */
+    WorkerProcess startInteractive(String name, List<String> jvmOptions, List<String> cliArgs, Consumer<String> stdoutLines) {
+        return WorkerProcess.start(name, command(jvmOptions, cliArgs), stdoutLines, true);
     }
 }

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -74,6 +75,14 @@ public final class WorkerProcess {
      * @throws UncheckedIOException if the process cannot be started
      */
     static WorkerProcess start(String name, List<String> command, Consumer<String> stdoutLines) {
+        return start(name, command, stdoutLines, false);
+    }
+
+    /**
+     * Starts a worker whose standard input stays open for {@link #stop} requests when
+     * {@code keepInput}; otherwise it is closed at once, so that a jar reading it sees the end.
+     */
+    static WorkerProcess start(String name, List<String> command, Consumer<String> stdoutLines, boolean keepInput) {
         ProcessBuilder builder = new ProcessBuilder(command);
         Process process;
         try {
@@ -81,11 +90,12 @@ public final class WorkerProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a worker process (" + command.get(0) + "): " + e.getMessage(), e);
         }
-        try {
-            // Workers read nothing; a closed input makes a jar that asks for input see the end at once.
-            process.getOutputStream().close();
-        } catch (IOException ignored) {
-            // Nothing was going to be written to it.
+        if (!keepInput) {
+            try {
+                process.getOutputStream().close();
+            } catch (IOException ignored) {
+                // Nothing was going to be written to it.
+            }
         }
         WorkerProcess worker = new WorkerProcess(name, process, Objects.requireNonNull(stdoutLines));
         worker.stdoutReader.start();
@@ -164,15 +174,29 @@ public final class WorkerProcess {
     }
 
     /**
-     * Asks the worker to stop (SIGTERM on Unix, which runs its shutdown hooks) and kills it if it is
-     * still alive after {@code grace}.
+     * Asks the worker to stop, more firmly as time passes: writes {@code request} as a line to its
+     * input (when given and the input was kept open), sends SIGTERM after {@code terminateAfter} (on
+     * Unix this runs its shutdown hooks), and kills it after {@code killAfter} if it is still alive.
      *
      * @return the exit, as {@link #exit()}
      */
-    public CompletableFuture<Exit> stop(Duration grace) {
+    public CompletableFuture<Exit> stop(String request, Duration terminateAfter, Duration killAfter) {
         stopRequested = true;
-        process.destroy();
-        CompletableFuture.delayedExecutor(grace.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+        if (request != null) {
+            try {
+                OutputStream in = process.getOutputStream();
+                in.write((request + "\n").getBytes(StandardCharsets.UTF_8));
+                in.flush();
+            } catch (IOException gone) {
+                // The worker is exiting or closed its input: the signals below still apply.
+            }
+        }
+        CompletableFuture.delayedExecutor(terminateAfter.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (process.isAlive()) {
+                process.destroy();
+            }
+        });
+        CompletableFuture.delayedExecutor(killAfter.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
             if (process.isAlive()) {
                 killed = true;
                 process.destroyForcibly();

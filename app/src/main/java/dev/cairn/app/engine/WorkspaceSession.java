@@ -470,9 +470,7 @@ public final class WorkspaceSession implements AutoCloseable {
         }
         if (statusDirty && graph != null) {
             statusDirty = false;
-            RecordedVersions recorded = new RecordedVersions(log.latestMaterializations(),
-                    log.latestObservations(), log.latestFailures());
-            listener.statusChanged(new StalenessCalculator(ZoneId.systemDefault()).compute(graph, recorded));
+            listener.statusChanged(new StalenessCalculator(ZoneId.systemDefault()).compute(graph, RecordedVersions.read(log)));
         }
     }
 

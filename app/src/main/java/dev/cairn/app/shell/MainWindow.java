@@ -345,7 +345,7 @@ public final class MainWindow {
 
         ProgressBar progress = new ProgressBar();
         progress.setId("toolbarProgress");
-        progress.setPrefWidth(130);
+        progress.setPrefWidth(100);
         progress.getStyleClass().add(Styles.SMALL);
         progress.progressProperty().bind(Bindings.createDoubleBinding(() -> runs.liveTotalProperty().get() == 0
                 ? ProgressBar.INDETERMINATE_PROGRESS : (double) runs.liveDoneProperty().get() / runs.liveTotalProperty().get(),
@@ -363,7 +363,7 @@ public final class MainWindow {
         search.setId("searchField");
         search.setPromptText("Search or select (e.g. *report, status:stale)");
         search.setLeft(Icons.of("fth-search"));
-        search.setPrefWidth(320);
+        search.setPrefWidth(270);
         search.textProperty().addListener((o, a, text) -> runSearch(text, false));
         search.setOnAction(e -> runSearch(search.getText(), true));
         search.setOnKeyPressed(e -> {
@@ -374,7 +374,9 @@ public final class MainWindow {
         });
         searchResult.setId("searchResult");
         searchResult.getStyleClass().add("search-result");
-        searchResult.setMaxWidth(260);
+        searchResult.setMaxWidth(240);
+        // Takes room in the tool bar only while it says something.
+        searchResult.managedProperty().bind(searchResult.textProperty().isNotEmpty());
 
         ToggleButton dark = new ToggleButton(null, Icons.of("fth-moon"));
         dark.setId("darkToggle");

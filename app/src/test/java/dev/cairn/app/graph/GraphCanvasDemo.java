@@ -4,9 +4,14 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dev.cairn.app.graph.layout.AutoLayout;
+import dev.cairn.app.graph.layout.GraphLayout;
+import dev.cairn.app.graph.layout.JGraphXLayout;
+import dev.cairn.app.graph.layout.SugiyamaLayout;
+import dev.cairn.app.graph.layout.LayoutCache;
 import dev.cairn.app.graph.layout.LayoutResult;
 import dev.cairn.app.graph.layout.NodeSizes;
 import dev.cairn.app.graph.layout.Size;
+import dev.cairn.app.graph.model.CollapsedGraph;
 import dev.cairn.app.graph.model.GraphData;
 import dev.cairn.app.graph.model.NodeBadge;
 import dev.cairn.app.graph.model.NodeStatus;
@@ -36,6 +41,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -45,7 +53,8 @@ import java.util.Random;
  *
  * <p>Arguments: {@code --graph=dbt|<node count>} (default dbt, or 2,000 generated nodes when the dbt
  * file is missing), {@code --dark}, {@code --zoom=<scale>}, {@code --center=<node id>},
- * {@code --hover=<node id>}, {@code --select=<id>,<id>}, {@code --size=<w>x<h>} and
+ * {@code --hover=<node id>}, {@code --select=<id>,<id>}, {@code --collapse=<group>,<group>},
+ * {@code --layout=auto|sugiyama|jgraphx}, {@code --size=<w>x<h>} and
  * {@code --snapshot=<file.png>} to save the window as PNG and exit.
  */
 public final class GraphCanvasDemo {
@@ -60,49 +69,110 @@ public final class GraphCanvasDemo {
     /** The JavaFX application; a nested class because a classpath main class must not extend Application. */
     public static final class App extends Application {
 
+        private static final Size NODE = new Size(220, 56);
+
         private final GraphCanvas canvas = new GraphCanvas();
+        private final LayoutCache cache = new LayoutCache(16);
+        private final Set<String> collapsed = new HashSet<>();
         private final Label layoutInfo = new Label();
         private final Label status = new Label();
         private final Label zoomLabel = new Label();
 
         @Override
         public void start(Stage stage) throws Exception {
+            tick("start()");
             Map<String, String> args = getParameters().getNamed();
             boolean dark = getParameters().getUnnamed().contains("--dark");
             Application.setUserAgentStylesheet(dark
                     ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
             canvas.themeProperty().set(dark ? GraphTheme.primerDark() : GraphTheme.primerLight());
 
+            tick("stylesheet");
             GraphData graph = graph(args.getOrDefault("graph", "dbt"));
+            tick("graph loaded");
+            // Lay out while the window is being built: the two together are most of the time to first frame.
+            long t0 = System.nanoTime();
+            CompletableFuture<LayoutResult> layoutDone = CompletableFuture.supplyAsync(
+                    () -> cache.layout(layout(args), graph, NodeSizes.uniform(graph, NODE)), App::daemon);
             BorderPane root = new BorderPane(canvas, toolbar(graph, stage), null, statusBar(), null);
+            // The canvas registered Inter; the controls use it too, for one typeface throughout.
+            root.setStyle("-fx-font-family: 'Inter';");
             String[] size = args.getOrDefault("size", "1440x900").split("x");
             Scene scene = new Scene(root, Double.parseDouble(size[0]), Double.parseDouble(size[1]));
             stage.setTitle("Cairn — asset graph");
             stage.setScene(scene);
             stage.show();
+            tick("stage shown");
 
             canvas.zoomProperty().addListener((o, a, b) -> zoomLabel.setText(Math.round(b.doubleValue() * 100) + "%"));
             canvas.selection().addListener((javafx.collections.SetChangeListener<String>) c -> updateStatus(graph));
             canvas.hoveredNodeProperty().addListener((o, a, b) -> updateStatus(graph));
             updateStatus(graph);
 
-            Thread worker = new Thread(() -> {
-                long t0 = System.nanoTime();
-                LayoutResult layout = new AutoLayout().layout(graph, NodeSizes.uniform(graph, new Size(220, 56)));
+            Map<String, NodeStatus> statuses = sampleStatuses(graph);
+            canvas.setOnGroupToggle(group -> {
+                if (!collapsed.remove(group)) {
+                    collapsed.add(group);
+                }
+                show(graph, statuses, group, () -> { });
+            });
+            layoutDone.thenAccept(layout -> {
                 long millis = (System.nanoTime() - t0) / 1_000_000;
                 Platform.runLater(() -> {
                     canvas.setGraph(graph, layout);
-                    canvas.setStatuses(sampleStatuses(graph));
+                    canvas.setStatuses(statuses);
                     layoutInfo.setText(layout.algorithm() + " layout · " + millis + " ms");
+                    afterPulses(2, () -> System.out.printf("first frame %d ms after JVM start (layout %d ms)%n",
+                            System.currentTimeMillis() - ProcessHandle.current().info().startInstant()
+                                    .map(java.time.Instant::toEpochMilli).orElse(0L), millis));
                     stage(args);
                     String snapshot = args.get("snapshot");
-                    if (snapshot != null) {
-                        afterPulses(3, () -> snapshot(scene, snapshot));
+                    Runnable ready = snapshot == null ? () -> { }
+                            : () -> afterPulses(3, () -> snapshot(scene, snapshot));
+                    if (args.containsKey("collapse")) {
+                        collapsed.addAll(List.of(args.get("collapse").split(",")));
+                        show(graph, statuses, null, () -> {
+                            stage(args);
+                            ready.run();
+                        });
+                    } else {
+                        ready.run();
                     }
+                });
+            });
+        }
+
+        private static void daemon(Runnable work) {
+            Thread thread = new Thread(work, "layout");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** Lays out the graph with the collapsed groups folded, off the FX thread, then shows it. */
+        private void show(GraphData graph, Map<String, NodeStatus> statuses, String focusGroup, Runnable then) {
+            CollapsedGraph view = CollapsedGraph.of(graph, Set.copyOf(collapsed));
+            Thread worker = new Thread(() -> {
+                long t0 = System.nanoTime();
+                LayoutResult layout = cache.layout(layout(getParameters().getNamed()), view.graph(),
+                        NodeSizes.uniform(view.graph(), NODE));
+                long millis = (System.nanoTime() - t0) / 1_000_000;
+                Platform.runLater(() -> {
+                    canvas.updateGraph(view.graph(), layout, focusGroup);
+                    canvas.setStatuses(view.statuses(statuses));
+                    layoutInfo.setText(layout.algorithm() + " layout · " + millis + " ms");
+                    then.run();
                 });
             }, "layout");
             worker.setDaemon(true);
             worker.start();
+        }
+
+        private static GraphLayout layout(Map<String, String> args) {
+            return switch (args.getOrDefault("layout", "auto")) {
+                case "sugiyama" -> new SugiyamaLayout();
+                case "jgraphx" -> new JGraphXLayout();
+                default -> new AutoLayout();
+            };
         }
 
         private void stage(Map<String, String> args) {
@@ -191,7 +261,7 @@ public final class GraphCanvasDemo {
                 which = "2000";
             }
             int n = Integer.parseInt(which);
-            return SampleGraphs.layeredDag(n, 1.5, Math.max(4, n / 150), 7);
+            return SampleGraphs.layeredDag(n, 1.5, Math.max(4, n / 150), true, 7);
         }
 
         /** Plausible statuses: sources, mostly fresh assets, some stale, a few failed or running. */
@@ -223,6 +293,13 @@ public final class GraphCanvasDemo {
         }
 
         /** Runs the action after a few pulses, when the canvas has drawn its first frame. */
+        private static void tick(String what) {
+            if (Boolean.getBoolean("demo.ticks")) {
+                System.out.printf("%6d ms  %s%n", System.currentTimeMillis() - ProcessHandle.current().info()
+                        .startInstant().map(java.time.Instant::toEpochMilli).orElse(0L), what);
+            }
+        }
+
         private static void afterPulses(int pulses, Runnable action) {
             new javafx.animation.AnimationTimer() {
                 private int seen;

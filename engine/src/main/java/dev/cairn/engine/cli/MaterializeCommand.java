@@ -1,9 +1,7 @@
 package dev.cairn.engine.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeoutException;
 
 import dev.cairn.engine.definitions.DefinitionsSnapshot;
 import dev.cairn.engine.definitions.JobSpec;
@@ -24,12 +22,7 @@ import picocli.CommandLine.Spec;
             "Selections: key, +key, *key, key*, group:name, tag:k=v, status:stale, status:missing, a, b, * (everything)."})
 final class MaterializeCommand implements Callable<Integer> {
 
-    /**
-     * How long an interrupted process waits for the canceled run to end before it exits. Short: the
-     * app kills a worker that has not exited 1.5 s after SIGTERM (and then records the end itself),
-     * and an asset that calls System.exit holds its step until the process is gone.
-     */
-    private static final Duration SHUTDOWN_WAIT = Duration.ofMillis(1000);
+    private static final java.time.Duration STOP_GRACE = java.time.Duration.ofMillis(1500);
 
     @Mixin
     JarOptions jar;
@@ -45,7 +38,8 @@ final class MaterializeCommand implements Callable<Integer> {
             description = "How many assets may compute at once (default: one per core).")
     int parallelism;
 
-    @Option(names = "--events", description = "Print every event as one JSON line instead of progress (for tools).")
+    @Option(names = "--events", description = {"Print every committed event as one JSON line instead of progress,",
+            "and cancel the run when stdin reads the line 'cancel' (for tools and the app)."})
     boolean jsonEvents;
 
     @Spec
@@ -74,18 +68,19 @@ final class MaterializeCommand implements Callable<Integer> {
                     out.println(json.write(event));
                 }
             });
-            // SIGTERM (Ctrl+C, or the app canceling its worker): cancel, and hold the exit until the
-            // run's final event is committed, so the log says CANCELED rather than leaving it STARTED.
-            Thread cancelOnInterrupt = new Thread(() -> cancelAndWait(run), "cairn-cancel-on-exit");
-            Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+            if (jsonEvents) {
+                listenForCancel(run);
+            }
+            Thread onExit = new Thread(() -> stopBeforeExit(run), "cairn-stop-run-on-exit");
+            Runtime.getRuntime().addShutdownHook(onExit);
             RunResult result;
             try {
                 result = run.await();
             } finally {
                 try {
-                    Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
+                    Runtime.getRuntime().removeShutdownHook(onExit);
                 } catch (IllegalStateException shuttingDown) {
-                    // The hook is already running: it cancels the run.
+                    // The hook is already running: it ends the run.
                 }
             }
             if (progress != null) {
@@ -96,13 +91,43 @@ final class MaterializeCommand implements Callable<Integer> {
         }
     }
 
-    private static void cancelAndWait(RunHandle run) {
+    /**
+     * The JVM is exiting during the run (Ctrl-C, SIGTERM, an asset calling System.exit): ask the
+     * run to stop and give it a moment to record RUN_CANCELED. This is best effort, because H2
+     * closes the log in its own shutdown hook at the same time; a run that could not record its
+     * end is marked failed, naming the dead process, the next time the log is opened.
+     */
+    private static void stopBeforeExit(RunHandle run) {
         run.cancel();
         try {
-            run.await(SHUTDOWN_WAIT);
-        } catch (InterruptedException | TimeoutException e) {
-            // A step that ignores interrupts keeps the run going; the process ends anyway.
+            run.await(STOP_GRACE);
+        } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
+            // Nothing more can be recorded now; see above.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * With {@code --events}, a tool drives the run through stdin: the line {@code cancel} cancels
+     * it cleanly (the run ends CANCELED). The app's worker protocol uses this before resorting to
+     * killing the process.
+     */
+    private static void listenForCancel(RunHandle run) {
+        Thread t = new Thread(() -> {
+            try (java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (line.trim().equals("cancel")) {
+                        run.cancel();
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // stdin closed: nobody can ask for a cancel any more.
+            }
+        }, "cairn-stdin-commands");
+        t.setDaemon(true);
+        t.start();
     }
 
     private String jobSelection(DefinitionsSnapshot snapshot) {

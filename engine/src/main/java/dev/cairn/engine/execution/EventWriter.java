@@ -11,7 +11,7 @@ import dev.cairn.engine.storage.EventLog;
 /**
  * Group commit: one thread drains a queue of events and stores whatever has accumulated in a single
  * {@link EventLog#appendAll} transaction. Per-row commits are about three times slower than batches
- * on H2 with {@code WRITE_DELAY=0}, and steps never wait on the database themselves: each learns
+ * on H2, where every transaction is written to the file, and steps never wait on the database themselves: each learns
  * that its events are durable through the future {@link #emit} returned.
  *
  * <p>Events are committed in the order they were queued. After each commit, listeners see the

@@ -1,7 +1,5 @@
 package dev.cairn.engine.execution;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +11,7 @@ import dev.cairn.engine.definitions.AssetGraph;
 import dev.cairn.engine.definitions.LoadedDefinitions;
 import dev.cairn.engine.events.EventData;
 import dev.cairn.engine.storage.EventLog;
+import dev.cairn.engine.storage.LocalProcess;
 import dev.cairn.engine.storage.MaterializationRecord;
 import dev.cairn.engine.storage.ObservationRecord;
 import dev.cairn.engine.storage.RunRecord;
@@ -90,7 +89,7 @@ public final class RunExecutor {
         }
         Map<String, ActiveRun.Provenance> external = externalProvenance(plan, graph);
         RunRecord started = new RunRecord(options.runId(), RunStatus.STARTED, options.selection(), plan.assetKeys(),
-                Instant.now(), null, ProcessHandle.current().pid(), Host.NAME, null);
+                Instant.now(), null, LocalProcess.pid(), LocalProcess.host(), null);
         eventLog.createRun(started);
         ActiveRun run = new ActiveRun(plan, definitions, eventLog, options, started, external, listeners);
         run.start();
@@ -117,19 +116,5 @@ public final class RunExecutor {
             }
         }
         return external;
-    }
-
-    /** The host name, looked up once: it can take seconds where DNS is slow. */
-    private static final class Host {
-        static final String NAME = lookup();
-
-        private static String lookup() {
-            try {
-                return InetAddress.getLocalHost().getHostName();
-            } catch (UnknownHostException e) {
-                String env = System.getenv("HOSTNAME");
-                return env != null ? env : "unknown";
-            }
-        }
     }
 }

@@ -132,9 +132,7 @@ public final class CairnInstance implements AutoCloseable {
      */
     public StalenessReport status() {
         AssetGraph graph = definitions.requireGraph();
-        RecordedVersions recorded = new RecordedVersions(eventLog.latestMaterializations(),
-                eventLog.latestObservations(), eventLog.latestFailures());
-        return new StalenessCalculator(zone).compute(graph, recorded);
+        return new StalenessCalculator(zone).compute(graph, RecordedVersions.read(eventLog));
     }
 
     /**

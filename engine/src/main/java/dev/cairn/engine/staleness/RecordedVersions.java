@@ -1,7 +1,10 @@
 package dev.cairn.engine.staleness;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 
+import dev.cairn.engine.storage.EventLog;
 import dev.cairn.engine.storage.FailureRecord;
 import dev.cairn.engine.storage.MaterializationRecord;
 import dev.cairn.engine.storage.ObservationRecord;
@@ -21,9 +24,23 @@ public record RecordedVersions(
         Map<String, FailureRecord> failures) {
 
     public RecordedVersions {
-        materializations = Map.copyOf(materializations);
-        observations = Map.copyOf(observations);
-        failures = Map.copyOf(failures);
+        materializations = copy(materializations);
+        observations = copy(observations);
+        failures = copy(failures);
+    }
+
+    /** What the log says now. */
+    public static RecordedVersions read(EventLog log) {
+        return new RecordedVersions(log.latestMaterializations(), log.latestObservations(), log.latestFailures());
+    }
+
+    /**
+     * A HashMap, not {@code Map.copyOf}: the calculator looks up every asset, and the linear probing
+     * of {@code Map.copyOf} degrades badly on keys whose hash codes lie close together, as those of
+     * {@code asset_00001 ... asset_10000} do (it was half the time of computing 10,000 statuses).
+     */
+    private static <T> Map<String, T> copy(Map<String, T> map) {
+        return Collections.unmodifiableMap(new HashMap<>(map));
     }
 
 }

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,37 +42,31 @@ public final class StalenessCalculator {
 
     /** Computes the status of every asset of the graph. */
     public StalenessReport compute(AssetGraph graph, RecordedVersions recorded) {
-        Map<String, AssetState> states = new LinkedHashMap<>();
-        Set<String> stalenessSources = new HashSet<>();
-        for (String key : graph.topologicalOrder()) {
+        List<String> order = graph.topologicalOrder();
+        Map<String, AssetState> states = new LinkedHashMap<>(order.size() * 2);
+        for (String key : order) {
             AssetSpec spec = graph.require(key);
-            AssetState state = spec.isSource() ? sourceState(spec, recorded) : assetState(spec, graph, recorded);
-            states.put(key, state);
-            if (state.status() != AssetStatus.FRESH) {
-                stalenessSources.add(key);
-            }
-        }
-        // The wave: everything below a stale or missing asset will change once it is re-materialized.
-        Set<String> pending = new HashSet<>();
-        for (String key : graph.topologicalOrder()) {
-            for (String parent : graph.parents(key)) {
-                if (stalenessSources.contains(parent) || pending.contains(parent)) {
-                    pending.add(key);
+            Set<String> upstreams = spec.upstreams();
+            // The wave: everything below a stale or missing asset will change once it is
+            // re-materialized. In topological order every upstream is decided already.
+            boolean pending = false;
+            for (String up : upstreams) {
+                AssetState upState = states.get(up);
+                if (upState.status() != AssetStatus.FRESH || upState.upstreamChangesPending()) {
+                    pending = true;
                     break;
                 }
             }
+            states.put(key, spec.isSource() ? sourceState(spec, recorded)
+                    : assetState(spec, upstreams, pending, graph, recorded));
         }
-        Map<String, AssetState> result = new LinkedHashMap<>();
-        states.forEach((k, s) -> result.put(k, pending.contains(k)
-                ? new AssetState(k, s.status(), s.causes(), true, s.lastMaterializedAt(), s.lastRunId(), s.latestAttemptFailed())
-                : s));
-        return new StalenessReport(graph, result);
+        return new StalenessReport(graph, states);
     }
 
     private AssetState sourceState(AssetSpec spec, RecordedVersions recorded) {
         ObservationRecord obs = recorded.observations().get(spec.key());
-        boolean failed = recorded.failures().containsKey(spec.key())
-                && (obs == null || recorded.failures().get(spec.key()).eventId() > obs.eventId());
+        FailureRecord failure = recorded.failures().get(spec.key());
+        boolean failed = failure != null && (obs == null || failure.eventId() > obs.eventId());
         if (obs == null) {
             // A source that cannot be observed is simply there; one that can, but never was, is unknown.
             AssetStatus status = spec.observable() ? AssetStatus.MISSING : AssetStatus.FRESH;
@@ -83,34 +75,35 @@ public final class StalenessCalculator {
         return new AssetState(spec.key(), AssetStatus.FRESH, List.of(), false, obs.timestamp(), obs.runId(), failed);
     }
 
-    private AssetState assetState(AssetSpec spec, AssetGraph graph, RecordedVersions recorded) {
+    private AssetState assetState(AssetSpec spec, Set<String> current, boolean pending, AssetGraph graph,
+            RecordedVersions recorded) {
         String key = spec.key();
         MaterializationRecord mat = recorded.materializations().get(key);
         FailureRecord failure = recorded.failures().get(key);
         boolean failed = failure != null && (mat == null || failure.eventId() > mat.eventId());
         if (mat == null) {
-            return new AssetState(key, AssetStatus.MISSING, List.of(), false, null, null, failed);
+            return new AssetState(key, AssetStatus.MISSING, List.of(), pending, null, null, failed);
         }
         EventData.Materialized data = mat.data();
-        List<StaleCause> causes = new ArrayList<>();
+        Map<String, EventData.InputVersion> inputs = data.inputs();
+        List<StaleCause> causes = new ArrayList<>(0);
         codeCause(spec, data.codeVersion()).ifPresent(causes::add);
 
-        Set<String> current = spec.upstreams();
         for (String up : current) {
-            if (!data.inputs().containsKey(up)) {
+            if (!inputs.containsKey(up)) {
                 causes.add(new StaleCause(StaleCause.Category.DEPENDENCIES, up, "new dependency on `" + up + "`"));
             }
         }
-        data.inputs().keySet().stream().sorted().filter(up -> !current.contains(up)).forEach(up ->
-                causes.add(new StaleCause(StaleCause.Category.DEPENDENCIES, up, "dependency on `" + up + "` removed")));
+        if (!current.containsAll(inputs.keySet())) {
+            inputs.keySet().stream().sorted().filter(up -> !current.contains(up)).forEach(up ->
+                    causes.add(new StaleCause(StaleCause.Category.DEPENDENCIES, up, "dependency on `" + up + "` removed")));
+        }
 
         for (String up : current) {
-            AssetSpec upSpec = graph.require(up);
-            EventData.InputVersion used = data.inputs().get(up);
-            upstreamCause(upSpec, used, recorded).ifPresent(causes::add);
+            upstreamCause(graph.require(up), inputs.get(up), recorded).ifPresent(causes::add);
         }
         AssetStatus status = causes.isEmpty() ? AssetStatus.FRESH : AssetStatus.STALE;
-        return new AssetState(key, status, causes, false, mat.timestamp(), mat.runId(), failed);
+        return new AssetState(key, status, causes, pending, mat.timestamp(), mat.runId(), failed);
     }
 
     private java.util.Optional<StaleCause> codeCause(AssetSpec spec, String recordedCode) {

@@ -278,19 +278,63 @@ public abstract class EventLogContract {
     }
 
     @Test
+    void everyReadOfTheLatestStateSeesTheEventsAppendedSinceTheLastRead() {
+        log.createRun(run("r", T0));
+        Event a1 = log.append(materialization("r", "a", null, T0, Map.of("n", MetadataValue.of(1))));
+        Event s1 = log.append(event("r", EventType.ASSET_OBSERVATION, "src", T0, new EventData.Observed("v1", Map.of())));
+        assertThat(log.latestMaterializations()).containsOnlyKeys("a").containsEntry("a", record(a1));
+        assertThat(log.latestMaterialization("a")).contains(record(a1));
+        assertThat(log.latestObservations().get("src").eventId()).isEqualTo(s1.id());
+
+        Event a2 = log.append(materialization("r", "a", null, T0.plusSeconds(1), Map.of("n", MetadataValue.of(2))));
+        Event b1 = log.append(materialization("r", "b", null, T0.plusSeconds(1), Map.of()));
+        Event s2 = log.append(event("r", EventType.ASSET_OBSERVATION, "src", T0.plusSeconds(1),
+                new EventData.Observed("v2", Map.of())));
+        assertThat(log.latestMaterializations()).containsOnlyKeys("a", "b")
+                .containsEntry("a", record(a2)).containsEntry("b", record(b1));
+        assertThat(log.latestMaterialization("a")).contains(record(a2));
+        assertThat(log.latestObservations().get("src")).isEqualTo(new ObservationRecord(s2.id(), "r", "src", null,
+                s2.timestamp(), (EventData.Observed) s2.data()));
+
+        // A materialization too large for the summary row, then a small one again.
+        Event big = log.append(materialization("r", "a", null, T0.plusSeconds(2),
+                Map.of("report", MetadataValue.md("x".repeat(1_100_000)))));
+        assertThat(log.latestMaterializations().get("a")).isEqualTo(record(big));
+        Event a3 = log.append(materialization("r", "a", null, T0.plusSeconds(3), Map.of()));
+        assertThat(log.latestMaterializations().get("a")).isEqualTo(record(a3));
+        assertThat(log.latestMaterialization("a")).contains(record(a3));
+    }
+
+    @Test
+    void theLatestStateCannotBeChangedByItsReader() {
+        log.createRun(run("r", T0));
+        Event a = log.append(materialization("r", "a", null, T0, Map.of()));
+        log.append(event("r", EventType.ASSET_OBSERVATION, "src", T0, new EventData.Observed("v1", Map.of())));
+        log.append(event("r", EventType.STEP_FAILURE, "a", T0, EventData.NONE));
+
+        assertThatThrownBy(() -> log.latestMaterializations().remove("a")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> log.latestObservations().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> log.latestFailures().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(log.latestMaterializations()).containsEntry("a", record(a));
+    }
+
+    @Test
     void theLatestFailureOfEveryAssetIsKept() {
         log.createRun(run("r", T0));
-        EventData.StepFailed failed = new EventData.StepFailed(
-                new EventData.ErrorInfo("java.lang.IllegalStateException", "down", "trace"), 1, 0);
-        log.append(event("r", EventType.STEP_FAILURE, "a", T0, failed));
-        Event later = log.append(event("r", EventType.STEP_FAILURE, "a", T0.plusSeconds(1), failed));
-        log.append(event("r", EventType.STEP_FAILURE, null, T0, failed));
+        log.append(event("r", EventType.STEP_FAILURE, "a", T0, stepFailed()));
+        Event a2 = log.append(event("r", EventType.STEP_FAILURE, "a", T0.plusSeconds(1), stepFailed()));
+        Event b = log.append(event("r", EventType.STEP_FAILURE, "b", T0, stepFailed()));
+        log.append(event("r", EventType.STEP_UP_FOR_RETRY, "c", T0, stepFailed()));
+        log.append(event("r", EventType.RUN_FAILURE, null, T0, new EventData.RunEnded("a failed")));
+        log.append(materialization("r", "b", null, T0.plusSeconds(2), Map.of()));
 
         Map<String, FailureRecord> failures = log.latestFailures();
 
-        assertThat(failures).containsOnlyKeys("a");
-        assertThat(failures.get("a")).isEqualTo(new FailureRecord(later.id(), "r", "a", later.timestamp()));
-        assertThat(log.latestMaterializations()).isEmpty();
+        assertThat(failures).containsOnlyKeys("a", "b");
+        assertThat(failures.get("a")).isEqualTo(new FailureRecord(a2.id(), "r", "a", T0.plusSeconds(1)));
+        assertThat(failures.get("b").eventId()).as("kept although a materialization followed; the reader compares ids")
+                .isEqualTo(b.id());
+        assertThat(log.latestMaterializations()).containsOnlyKeys("b");
     }
 
     @Test
@@ -374,6 +418,11 @@ public abstract class EventLogContract {
     protected static MaterializationRecord record(Event e) {
         return new MaterializationRecord(e.id(), e.runId(), e.assetKey(), e.partitionKey(), e.timestamp(),
                 (EventData.Materialized) e.data());
+    }
+
+    private static EventData.StepFailed stepFailed() {
+        return new EventData.StepFailed(new EventData.ErrorInfo("java.lang.IllegalStateException", "boom",
+                "java.lang.IllegalStateException: boom"), 1, 0);
     }
 
     private static List<String> ids(List<RunRecord> runs) {

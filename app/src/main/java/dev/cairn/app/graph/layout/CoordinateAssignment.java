@@ -34,6 +34,12 @@ final class CoordinateAssignment {
     private final double[] offsetInVar;
     private int varCount;
 
+    /** The stack of a group in one layer: {@code order[layer][from .. to-1]}, and its free vertical room. */
+    private final java.util.List<Integer> stackLayer = new java.util.ArrayList<>();
+    private final java.util.List<Integer> stackFrom = new java.util.ArrayList<>();
+    private final java.util.List<Integer> stackTo = new java.util.ArrayList<>();
+    private final java.util.List<Double> stackSlack = new java.util.ArrayList<>();
+
     CoordinateAssignment(LayeredGraph g, int[][] order, SugiyamaLayout.Options options) {
         this.g = g;
         this.order = order;
@@ -130,6 +136,10 @@ final class CoordinateAssignment {
                     h += g.height[layer[j]];
                     j++;
                 }
+                stackLayer.add(l);
+                stackFrom.add(i);
+                stackTo.add(j);
+                stackSlack.add(maxStack[gr] - h);
                 double y = options.groupHeader() + (maxStack[gr] - h) / 2;
                 for (int k = i; k < j; k++) {
                     if (k > i) {
@@ -189,6 +199,7 @@ final class CoordinateAssignment {
         Vpsc vpsc = new Vpsc(varCount, left, right, gap);
         double[] y = vpsc.project(desired, weight);
         for (int pass = 0; pass < options.straighteningPasses(); pass++) {
+            slideStacks(y);
             towardsNeighbours(y, desired, weight);
             y = vpsc.project(desired, weight);
         }
@@ -201,6 +212,51 @@ final class CoordinateAssignment {
         }
         for (int gr = 0; gr < groupCount; gr++) {
             groupTop[gr] = y[gr] - min;
+        }
+    }
+
+    /**
+     * Slides each group's stack of nodes in a layer up or down inside the group's box, within the room
+     * its tallest layer leaves, towards the mean height of the stack's neighbours. The box itself does
+     * not move here.
+     */
+    private void slideStacks(double[] y) {
+        for (int k = 0; k < stackLayer.size(); k++) {
+            double slack = stackSlack.get(k);
+            if (slack <= 0) {
+                continue;
+            }
+            int[] layer = order[stackLayer.get(k)];
+            int from = stackFrom.get(k);
+            int to = stackTo.get(k);
+            int gr = g.group[layer[from]];
+            double shift = offsetInVar[layer[from]] - options.groupHeader();
+            double sum = 0;
+            double total = 0;
+            for (int i = from; i < to; i++) {
+                int e = layer[i];
+                double centre = y[gr] + offsetInVar[e] + g.height[e] / 2;
+                for (int s = g.upStart[e]; s < g.upStart[e + 1]; s++) {
+                    int seg = g.upSeg[s];
+                    int n = g.segUpper[seg];
+                    sum += g.segWeight[seg] * (y[varOf[n]] + offsetInVar[n] + g.height[n] / 2 - centre);
+                    total += g.segWeight[seg];
+                }
+                for (int s = g.downStart[e]; s < g.downStart[e + 1]; s++) {
+                    int seg = g.downSeg[s];
+                    int n = g.segLower[seg];
+                    sum += g.segWeight[seg] * (y[varOf[n]] + offsetInVar[n] + g.height[n] / 2 - centre);
+                    total += g.segWeight[seg];
+                }
+            }
+            if (total == 0) {
+                continue;
+            }
+            double target = Math.max(0, Math.min(slack, shift + sum / total));
+            double delta = target - shift;
+            for (int i = from; i < to; i++) {
+                offsetInVar[layer[i]] += delta;
+            }
         }
     }
 

@@ -6,106 +6,95 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Counts edge crossings of a left-to-right layout, the usual quality measure of layered drawings.
+ * Counts edge crossings of a layout, the usual quality measure of layered drawings.
  *
- * <p>The nodes are grouped into columns (nodes whose horizontal extents overlap share a column). For
- * each gap between two neighbouring columns, every edge route that spans the gap is cut at both sides
- * of the gap; two edges cross in the gap when their order at the left side differs from their order at
- * the right side. Edges that share an end point do not count as crossing there. This works for any
- * {@link LayoutResult}, whatever produced it, so layouts can be compared fairly.
+ * <p>Each edge route is taken as the polyline through its points, and every proper intersection of two
+ * segments of different edges counts once. Edges that share a node are never counted as crossing (they
+ * meet at the node by design). In a layered layout whose long edges run level through the columns,
+ * this is exactly the number of crossings between adjacent layers; unlike a per-layer count it also
+ * stays fair for layouts whose layers do not line up, such as packed components, so any
+ * {@link LayoutResult} can be compared with any other.
  */
 public final class Crossings {
 
     private Crossings() {
     }
 
-    /** The number of edge crossings between adjacent columns of the layout. */
+    /** The number of crossings between the routes of edges that share no node. */
     public static long count(LayoutResult layout) {
-        double[][] gaps = gaps(layout);
-        int gapCount = gaps.length;
-        if (gapCount == 0) {
-            return 0;
+        List<EdgeRoute> routes = layout.edges();
+        int segments = 0;
+        for (EdgeRoute route : routes) {
+            segments += route.points().size() - 1;
         }
-        double[] gapLeft = new double[gapCount];
-        for (int i = 0; i < gapCount; i++) {
-            gapLeft[i] = gaps[i][0];
-        }
-        List<List<double[]>> cuts = new ArrayList<>(gapCount);
-        for (int i = 0; i < gapCount; i++) {
-            cuts.add(new ArrayList<>());
-        }
-        for (EdgeRoute route : layout.edges()) {
-            double minX = Double.POSITIVE_INFINITY;
-            double maxX = Double.NEGATIVE_INFINITY;
-            for (Point p : route.points()) {
-                minX = Math.min(minX, p.x());
-                maxX = Math.max(maxX, p.x());
+        double[] x1 = new double[segments];
+        double[] y1 = new double[segments];
+        double[] x2 = new double[segments];
+        double[] y2 = new double[segments];
+        int[] edge = new int[segments];
+        int k = 0;
+        for (int e = 0; e < routes.size(); e++) {
+            List<Point> points = routes.get(e).points();
+            for (int i = 0; i + 1 < points.size(); i++) {
+                Point a = points.get(i);
+                Point b = points.get(i + 1);
+                boolean ordered = a.x() <= b.x();
+                x1[k] = ordered ? a.x() : b.x();
+                y1[k] = ordered ? a.y() : b.y();
+                x2[k] = ordered ? b.x() : a.x();
+                y2[k] = ordered ? b.y() : a.y();
+                edge[k] = e;
+                k++;
             }
-            int first = Arrays.binarySearch(gapLeft, minX);
-            first = first >= 0 ? first : -first - 1;
-            for (int i = first; i < gapCount && gaps[i][1] <= maxX; i++) {
-                cuts.get(i).add(new double[]{yAt(route, gaps[i][0]), yAt(route, gaps[i][1])});
+        }
+        Integer[] byLeft = new Integer[segments];
+        for (int i = 0; i < segments; i++) {
+            byLeft[i] = i;
+        }
+        Arrays.sort(byLeft, Comparator.comparingDouble(i -> x1[i]));
+        String[] from = new String[routes.size()];
+        String[] to = new String[routes.size()];
+        for (int e = 0; e < routes.size(); e++) {
+            from[e] = routes.get(e).from();
+            to[e] = routes.get(e).to();
+        }
+        // Sweep left to right; compare each segment with the earlier ones still overlapping it in x.
+        long crossings = 0;
+        List<Integer> active = new ArrayList<>();
+        for (int s : byLeft) {
+            int kept = 0;
+            for (int j = 0; j < active.size(); j++) {
+                int t = active.get(j);
+                if (x2[t] < x1[s]) {
+                    continue;
+                }
+                active.set(kept++, t);
+                int es = edge[s];
+                int et = edge[t];
+                if (es != et && !from[es].equals(from[et]) && !from[es].equals(to[et]) && !to[es].equals(from[et])
+                        && !to[es].equals(to[et]) && properlyIntersect(s, t, x1, y1, x2, y2)) {
+                    crossings++;
+                }
             }
+            active.subList(kept, active.size()).clear();
+            active.add(s);
         }
-        long total = 0;
-        for (List<double[]> gapCuts : cuts) {
-            total += crossingsIn(gapCuts);
-        }
-        return total;
+        return crossings;
     }
 
-    /** Gaps between neighbouring columns as {left, right} pairs, left to right. */
-    private static double[][] gaps(LayoutResult layout) {
-        List<Rect> nodes = new ArrayList<>(layout.nodes().values());
-        nodes.sort(Comparator.comparingDouble(Rect::x));
-        List<double[]> columns = new ArrayList<>();
-        for (Rect r : nodes) {
-            double[] last = columns.isEmpty() ? null : columns.get(columns.size() - 1);
-            if (last != null && r.x() < last[1]) {
-                last[1] = Math.max(last[1], r.maxX());
-            } else {
-                columns.add(new double[]{r.x(), r.maxX()});
-            }
+    private static boolean properlyIntersect(int s, int t, double[] x1, double[] y1, double[] x2, double[] y2) {
+        if (Math.max(y1[s], y2[s]) < Math.min(y1[t], y2[t]) || Math.max(y1[t], y2[t]) < Math.min(y1[s], y2[s])) {
+            return false;
         }
-        double[][] gaps = new double[Math.max(0, columns.size() - 1)][];
-        for (int i = 0; i + 1 < columns.size(); i++) {
-            gaps[i] = new double[]{columns.get(i)[1], columns.get(i + 1)[0]};
-        }
-        return gaps;
+        double d1 = orientation(x1[t], y1[t], x2[t], y2[t], x1[s], y1[s]);
+        double d2 = orientation(x1[t], y1[t], x2[t], y2[t], x2[s], y2[s]);
+        double d3 = orientation(x1[s], y1[s], x2[s], y2[s], x1[t], y1[t]);
+        double d4 = orientation(x1[s], y1[s], x2[s], y2[s], x2[t], y2[t]);
+        return d1 * d2 < 0 && d3 * d4 < 0;
     }
 
-    private static double yAt(EdgeRoute route, double x) {
-        List<Point> points = route.points();
-        for (int i = 0; i + 1 < points.size(); i++) {
-            Point a = points.get(i);
-            Point b = points.get(i + 1);
-            if ((a.x() <= x && x <= b.x()) || (b.x() <= x && x <= a.x())) {
-                double dx = b.x() - a.x();
-                return dx == 0 ? a.y() : a.y() + (b.y() - a.y()) * (x - a.x()) / dx;
-            }
-        }
-        return points.get(points.size() - 1).y();
-    }
-
-    private static long crossingsIn(List<double[]> cuts) {
-        if (cuts.size() < 2) {
-            return 0;
-        }
-        cuts.sort((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
-        double[] right = new double[cuts.size()];
-        for (int i = 0; i < right.length; i++) {
-            right[i] = cuts.get(i)[1];
-        }
-        double[] distinct = right.clone();
-        Arrays.sort(distinct);
-        int[] ranks = new int[right.length];
-        for (int i = 0; i < right.length; i++) {
-            ranks[i] = Arrays.binarySearch(distinct, right[i]);
-            while (ranks[i] > 0 && distinct[ranks[i] - 1] == right[i]) {
-                ranks[i]--;
-            }
-        }
-        return inversions(ranks, right.length);
+    private static double orientation(double ax, double ay, double bx, double by, double cx, double cy) {
+        return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
     }
 
     /**

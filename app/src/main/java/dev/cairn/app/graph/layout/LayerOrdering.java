@@ -38,7 +38,74 @@ final class LayerOrdering {
                 bestOrder = o.copy();
             }
         }
-        return bestOrder;
+        o.restore(bestOrder);
+        o.transpose(TRANSPOSE_ROUNDS);
+        return o.order;
+    }
+
+    /** Rounds of adjacent swaps after the sweeps; later rounds rarely find anything. */
+    private static final int TRANSPOSE_ROUNDS = 4;
+
+    private void restore(int[][] saved) {
+        for (int l = 0; l < saved.length; l++) {
+            order[l] = saved[l];
+            for (int i = 0; i < saved[l].length; i++) {
+                pos[saved[l][i]] = i;
+            }
+        }
+    }
+
+    /**
+     * Swaps neighbours in a layer whenever that removes crossings with both adjacent layers (the
+     * "transpose" step of Gansner et al.). Barycenter sweeps stop improving after a few passes; this
+     * local search goes on from there. Only two free elements or two members of the same group swap, so
+     * groups stay contiguous and in order.
+     */
+    private void transpose(int rounds) {
+        for (int round = 0; round < rounds; round++) {
+            boolean improved = false;
+            for (int[] layer : order) {
+                for (int i = 0; i + 1 < layer.length; i++) {
+                    int v = layer[i];
+                    int w = layer[i + 1];
+                    if (g.group[v] != g.group[w]) {
+                        continue;
+                    }
+                    if (crossingsIfAbove(w, v) < crossingsIfAbove(v, w)) {
+                        layer[i] = w;
+                        layer[i + 1] = v;
+                        pos[w] = i;
+                        pos[v] = i + 1;
+                        improved = true;
+                    }
+                }
+            }
+            if (!improved) {
+                return;
+            }
+        }
+    }
+
+    /** Crossings between the edges of {@code v} and of {@code w} when {@code v} is directly above {@code w}. */
+    private long crossingsIfAbove(int v, int w) {
+        long count = 0;
+        for (int i = g.upStart[v]; i < g.upStart[v + 1]; i++) {
+            int a = pos[g.segUpper[g.upSeg[i]]];
+            for (int j = g.upStart[w]; j < g.upStart[w + 1]; j++) {
+                if (a > pos[g.segUpper[g.upSeg[j]]]) {
+                    count++;
+                }
+            }
+        }
+        for (int i = g.downStart[v]; i < g.downStart[v + 1]; i++) {
+            int a = pos[g.segLower[g.downSeg[i]]];
+            for (int j = g.downStart[w]; j < g.downStart[w + 1]; j++) {
+                if (a > pos[g.segLower[g.downSeg[j]]]) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     private void initial() {

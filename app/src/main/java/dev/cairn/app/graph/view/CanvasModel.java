@@ -36,6 +36,8 @@ final class CanvasModel {
     final String[] groupNames;
     /** Box of each group, or null when the layout gave the group none. */
     final Rect[] groupRects;
+    /** Groups by number of nodes, largest first: the order in which group names claim space on screen. */
+    final int[] groupsBySize;
 
     final int edgeCount;
     final int[] edgeFrom;
@@ -101,6 +103,16 @@ final class CanvasModel {
         for (EdgeRoute route : layout.edges()) {
             routes.put(new GraphEdge(route.from(), route.to()), route);
         }
+        int[] groupSize = new int[groupNames.length];
+        for (int g : group) {
+            if (g >= 0) {
+                groupSize[g]++;
+            }
+        }
+        groupsBySize = java.util.stream.IntStream.range(0, groupNames.length).boxed()
+                .sorted((a, b) -> groupSize[b] != groupSize[a] ? Integer.compare(groupSize[b], groupSize[a])
+                        : Integer.compare(a, b))
+                .mapToInt(Integer::intValue).toArray();
         edgeCount = edges.size();
         edgeFrom = new int[edgeCount];
         edgeTo = new int[edgeCount];

@@ -6,17 +6,21 @@ import dev.cairn.app.graph.model.NodeStatus;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.StrokeLineCap;
-import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 
 /**
- * Draws one frame of the graph canvas. Only what intersects the view is drawn, with less detail as
- * the zoom shrinks: full cards, then labels only, then plain boxes, then a map of coloured rectangles
- * with straight edges. Edges of one style go into one path and one stroke call.
+ * Draws one frame of the graph canvas. Only what intersects the view is drawn, with less detail as the
+ * zoom shrinks: full cards, then labels only, then plain boxes, then a map of coloured rectangles with
+ * straight edges.
+ *
+ * <p>Shapes (groups, edges, node boxes, badges) are rasterised by {@link Raster} into one image; only
+ * text, the group chips, the rubber band and the minimap go through the {@code GraphicsContext}, all
+ * in screen space (scaled text is several times slower to draw than text at its final size).
  */
 final class CanvasRenderer {
 
@@ -32,7 +36,7 @@ final class CanvasRenderer {
         MAP;
 
         static Detail of(double scale) {
-            if (scale >= 0.7) {
+            if (scale >= 0.6) {
                 return FULL;
             }
             if (scale >= 0.33) {
@@ -45,74 +49,104 @@ final class CanvasRenderer {
     /**
      * Everything one frame depends on.
      *
-     * @param model      graph and layout
-     * @param width      view width
-     * @param height     view height
-     * @param scale      view pixels per layout unit
-     * @param originX    layout x at the view's left edge
-     * @param originY    layout y at the view's top edge
-     * @param theme      colours
-     * @param statuses   status of each node, by node index
-     * @param selected   selected nodes, by node index
-     * @param hovered    node under the mouse, or -1
-     * @param lineage    lineage of the hovered node, or null
-     * @param rubberBand the selection rectangle being dragged, in view coordinates, or null
-     * @param minimap    the overview to draw in the corner, or null
+     * @param model       graph and layout
+     * @param width       view width
+     * @param height      view height
+     * @param pixelScale  device pixels per view pixel (2 on a HiDPI screen)
+     * @param scale       view pixels per layout unit
+     * @param originX     layout x at the view's left edge
+     * @param originY     layout y at the view's top edge
+     * @param theme       colours
+     * @param statuses    status of each node, by node index
+     * @param selected    selected nodes, by node index
+     * @param hovered     node under the mouse, or -1
+     * @param lineage     lineage of the hovered node, or null
+     * @param rubberBand  the selection rectangle being dragged, in view coordinates, or null
+     * @param minimap     the overview to draw in the corner, or null
      */
-    record Frame(CanvasModel model, double width, double height, double scale, double originX, double originY,
-                 GraphTheme theme, NodeStatus[] statuses, BitSet selected, int hovered,
+    record Frame(CanvasModel model, double width, double height, double pixelScale, double scale, double originX,
+                 double originY, GraphTheme theme, NodeStatus[] statuses, BitSet selected, int hovered,
                  CanvasModel.Lineage lineage, Rect rubberBand, Minimap minimap) {
     }
 
-    private static final double NODE_ARC = 12;
-    private static final double GROUP_ARC = 18;
+    private static final double NODE_RADIUS = 6;
+    private static final double GROUP_RADIUS = 9;
     private static final double GROUP_LABEL_SIZE = 12.5;
     private static final double LABEL_SIZE = 13;
     private static final double SUBTITLE_SIZE = 11.5;
-    private static final double DIM_ALPHA = 0.22;
+    private static final double DIM = 0.22;
 
     private final GraphFonts fonts;
     private final TextFitter fitter = new TextFitter();
+    private final Raster raster = new Raster();
 
     CanvasRenderer(GraphFonts fonts) {
         this.fonts = fonts;
     }
 
+    /** Per-frame conversion from layout units to device pixels, and the theme's colours as opaque ints. */
+    private static final class View {
+        final double k;
+        final double ox;
+        final double oy;
+        final int background;
+
+        View(Frame f) {
+            k = f.scale() * f.pixelScale();
+            ox = f.originX();
+            oy = f.originY();
+            background = Raster.rgb(f.theme().background());
+        }
+
+        double x(double wx) {
+            return (wx - ox) * k;
+        }
+
+        double y(double wy) {
+            return (wy - oy) * k;
+        }
+
+        /** An opaque version of a possibly translucent colour, as seen over {@code under}. */
+        int solid(Color c, int under) {
+            return Raster.mix(Raster.rgb(c), under, c.getOpacity());
+        }
+    }
+
     void draw(GraphicsContext gc, Frame f) {
-        GraphTheme theme = f.theme();
+        View v = new View(f);
+        int deviceWidth = Math.max(1, (int) Math.round(f.width() * f.pixelScale()));
+        int deviceHeight = Math.max(1, (int) Math.round(f.height() * f.pixelScale()));
+        raster.clear(deviceWidth, deviceHeight, v.background);
+        CanvasModel m = f.model();
+        Detail detail = Detail.of(f.scale());
+        double minX = f.originX();
+        double minY = f.originY();
+        double maxX = minX + f.width() / f.scale();
+        double maxY = minY + f.height() / f.scale();
+        if (m != null && m.nodeCount > 0) {
+            drawGroups(f, v, detail, minX, minY, maxX, maxY);
+            drawEdges(f, v, detail, minX, minY, maxX, maxY);
+            drawNodes(f, v, detail, minX, minY, maxX, maxY);
+        }
         gc.setTransform(1, 0, 0, 1, 0, 0);
         gc.setGlobalAlpha(1);
-        // A fill covering the whole canvas also lets JavaFX drop the previous frame's commands.
-        gc.setFill(theme.background());
-        gc.fillRect(0, 0, f.width(), f.height());
-        CanvasModel m = f.model();
+        gc.drawImage(raster.toImage(), 0, 0, f.width(), f.height());
         if (m == null || m.nodeCount == 0) {
             return;
         }
-        double s = f.scale();
-        Detail detail = Detail.of(s);
-        double minX = f.originX();
-        double minY = f.originY();
-        double maxX = minX + f.width() / s;
-        double maxY = minY + f.height() / s;
-
-        gc.setTransform(s, 0, 0, s, -minX * s, -minY * s);
-        gc.setLineCap(StrokeLineCap.ROUND);
-        gc.setLineJoin(StrokeLineJoin.ROUND);
-        drawGroups(gc, f, detail, minX, minY, maxX, maxY);
-        drawEdges(gc, f, detail, minX, minY, maxX, maxY);
-        drawNodes(gc, f, detail, minX, minY, maxX, maxY);
-
-        gc.setTransform(1, 0, 0, 1, 0, 0);
-        gc.setGlobalAlpha(1);
-        if (detail != Detail.FULL) {
+        if (detail == Detail.FULL || detail == Detail.LABEL) {
+            drawTexts(gc, f, detail, minX, minY, maxX, maxY);
+        }
+        if (detail == Detail.FULL) {
+            drawGroupTitles(gc, f, minX, minY, maxX, maxY);
+        } else {
             drawGroupChips(gc, f);
         }
         if (f.rubberBand() != null) {
             Rect r = f.rubberBand();
-            gc.setFill(withAlpha(theme.accent(), 0.10));
+            gc.setFill(withAlpha(f.theme().accent(), 0.10));
             gc.fillRect(r.x(), r.y(), r.width(), r.height());
-            gc.setStroke(theme.accent());
+            gc.setStroke(f.theme().accent());
             gc.setLineWidth(1);
             gc.strokeRect(r.x() + 0.5, r.y() + 0.5, r.width(), r.height());
         }
@@ -121,42 +155,270 @@ final class CanvasRenderer {
         }
     }
 
-    private void drawGroups(GraphicsContext gc, Frame f, Detail detail, double minX, double minY, double maxX,
-                            double maxY) {
+    // ------------------------------------------------------------------ shapes
+
+    private void drawGroups(Frame f, View v, Detail detail, double minX, double minY, double maxX, double maxY) {
         CanvasModel m = f.model();
         GraphTheme theme = f.theme();
-        double s = f.scale();
-        gc.setLineWidth(1 / s);
+        double border = Math.max(1, f.pixelScale());
+        double radius = detail == Detail.MAP ? 2 * f.pixelScale() : GROUP_RADIUS * v.k;
+        int surface = theme.dark() ? v.background : Raster.mix(Raster.rgb(theme.nodeFill()), v.background, 0.7);
         for (int g = 0; g < m.groupRects.length; g++) {
             Rect r = m.groupRects[g];
             if (r == null || r.x() > maxX || r.maxX() < minX || r.y() > maxY || r.maxY() < minY) {
                 continue;
             }
-            Color color = theme.groupColor(g);
-            gc.setGlobalAlpha(f.lineage() != null ? 0.6 : 1);
-            gc.setFill(withAlpha(color, theme.dark() ? 0.07 : 0.045));
-            gc.setStroke(withAlpha(color, theme.dark() ? 0.45 : 0.35));
-            if (detail == Detail.MAP) {
-                gc.fillRect(r.x(), r.y(), r.width(), r.height());
-                gc.strokeRect(r.x(), r.y(), r.width(), r.height());
-                continue;
-            }
-            gc.fillRoundRect(r.x(), r.y(), r.width(), r.height(), GROUP_ARC, GROUP_ARC);
-            gc.strokeRoundRect(r.x(), r.y(), r.width(), r.height(), GROUP_ARC, GROUP_ARC);
-            if (detail == Detail.FULL) {
-                Font font = fonts.semiBold(GROUP_LABEL_SIZE);
-                String name = fitter.fit(m.groupNames[g], font, r.width() - 28);
-                gc.setFont(font);
-                gc.setTextAlign(TextAlignment.LEFT);
-                gc.setTextBaseline(VPos.BASELINE);
-                gc.setFill(color);
-                gc.fillText(name, r.x() + 16, r.y() + 23);
-            }
+            int color = Raster.rgb(theme.groupColor(g));
+            double fade = f.lineage() != null ? 0.5 : 1;
+            int edge = Raster.mix(color, v.background, (theme.dark() ? 0.45 : 0.35) * fade);
+            // A faint tint of the group's colour over a surface a step above the canvas.
+            int fill = Raster.mix(color, surface, (theme.dark() ? 0.05 : 0.04) * fade);
+            double x = v.x(r.x());
+            double y = v.y(r.y());
+            double w = r.width() * v.k;
+            double h = r.height() * v.k;
+            raster.fillRoundRect(x, y, w, h, radius, edge, 1);
+            raster.fillRoundRect(x + border, y + border, w - 2 * border, h - 2 * border, radius - border, fill, 1);
         }
-        gc.setGlobalAlpha(1);
     }
 
-    /** Group names as chips of constant size on screen, so the map stays legible when zoomed out. */
+    private void drawEdges(Frame f, View v, Detail detail, double minX, double minY, double maxX, double maxY) {
+        CanvasModel m = f.model();
+        GraphTheme theme = f.theme();
+        CanvasModel.Lineage lineage = f.lineage();
+        boolean curves = detail != Detail.MAP;
+        int normal = Raster.rgb(theme.edge());
+        int accent = Raster.rgb(theme.accent());
+        double width = 1.3 * f.pixelScale();
+        // Fainter as more edges share the screen, so that bundles read as texture rather than bars.
+        double baseAlpha = switch (detail) {
+            case FULL -> 0.9;
+            case LABEL -> 0.7;
+            case SHAPE -> 0.55;
+            case MAP -> 0.45;
+        };
+        double tiny = 0.75 / f.scale();
+        boolean arrows = detail == Detail.FULL || detail == Detail.LABEL;
+        double arrow = Math.max(5, 3.5 / f.scale()) * v.k;
+        // Highlighted edges last, so that they lie on top of the dimmed ones.
+        for (int pass = 0; pass < (lineage != null ? 2 : 1); pass++) {
+            for (int e = 0; e < m.edgeCount; e++) {
+                if (m.edgeMaxX[e] < minX || m.edgeMinX[e] > maxX || m.edgeMaxY[e] < minY || m.edgeMinY[e] > maxY) {
+                    continue;
+                }
+                boolean highlighted = lineage != null && lineage.containsEdge(m.edgeFrom[e], m.edgeTo[e]);
+                if (highlighted != (pass == 1)) {
+                    continue;
+                }
+                if (!curves && m.edgeMaxX[e] - m.edgeMinX[e] < tiny && m.edgeMaxY[e] - m.edgeMinY[e] < tiny) {
+                    continue;
+                }
+                int color = highlighted ? accent : normal;
+                double alpha = highlighted ? 1 : lineage != null ? DIM : baseAlpha;
+                double lineWidth = highlighted ? 2.2 * f.pixelScale() : width;
+                drawRoute(m, v, e, curves, lineWidth, color, alpha);
+                if (arrows) {
+                    int last = m.routeStart[e + 1] - 1;
+                    raster.arrowRight(v.x(m.px[last]), v.y(m.py[last]), arrow * 1.3, arrow * 0.75, color, alpha);
+                }
+            }
+        }
+    }
+
+    private void drawRoute(CanvasModel m, View v, int e, boolean curves, double lineWidth, int color, double alpha) {
+        int start = m.routeStart[e];
+        int end = m.routeStart[e + 1];
+        double minDx = 24 * v.k;
+        double x0 = v.x(m.px[start]);
+        double y0 = v.y(m.py[start]);
+        for (int i = start + 1; i < end; i++) {
+            double x1 = v.x(m.px[i]);
+            double y1 = v.y(m.py[i]);
+            if (!curves) {
+                // Zoomed out, waypoints closer than a pixel add cost and nothing visible.
+                if (i < end - 1 && Math.abs(x1 - x0) + Math.abs(y1 - y0) < 1.5) {
+                    continue;
+                }
+                raster.line(x0, y0, x1, y1, lineWidth, color, alpha);
+            } else if (y0 == y1) {
+                raster.line(x0, y0, x1, y1, lineWidth, color, alpha);
+            } else {
+                // Horizontal tangents at both ends: edges leave and enter nodes level, like a flow.
+                double dx = Math.max(Math.abs(x1 - x0) / 2, minDx);
+                raster.curve(x0, y0, x0 + dx, y0, x1 - dx, y1, x1, y1, lineWidth, color, alpha);
+            }
+            x0 = x1;
+            y0 = y1;
+        }
+    }
+
+    private void drawNodes(Frame f, View v, Detail detail, double minX, double minY, double maxX, double maxY) {
+        CanvasModel m = f.model();
+        GraphTheme theme = f.theme();
+        CanvasModel.Lineage lineage = f.lineage();
+        if (detail == Detail.MAP) {
+            double minSize = 1.5 * f.pixelScale();
+            m.grid.query(minX, minY, maxX, maxY, i -> {
+                NodeBadge badge = f.statuses()[i].badge();
+                Color c = f.selected().get(i) ? theme.accent()
+                        : badge == NodeBadge.FAILED || badge == NodeBadge.RUNNING ? theme.badgeColor(badge)
+                        : m.group[i] >= 0 ? theme.groupColor(m.group[i]) : theme.mutedText();
+                double alpha = lineage != null && !lineage.contains(i) ? DIM : 0.85;
+                raster.fillRect(v.x(m.x[i]), v.y(m.y[i]), m.w[i] * v.k, m.h[i] * v.k, minSize, Raster.rgb(c), alpha);
+            });
+            return;
+        }
+        m.grid.query(minX, minY, maxX, maxY, i -> drawNode(f, v, detail, i,
+                lineage != null && !lineage.contains(i)));
+    }
+
+    private void drawNode(Frame f, View v, Detail detail, int i, boolean dimmed) {
+        CanvasModel m = f.model();
+        GraphTheme theme = f.theme();
+        double k = v.k;
+        double px = f.pixelScale();
+        double x = v.x(m.x[i]);
+        double y = v.y(m.y[i]);
+        double w = m.w[i] * k;
+        double h = m.h[i] * k;
+        double radius = NODE_RADIUS * k;
+        boolean selected = f.selected().get(i);
+        boolean hovered = f.hovered() == i;
+        double fade = dimmed ? DIM + 0.1 : 1;
+        int bg = v.background;
+
+        int body = v.solid(selected ? theme.selectionFill() : theme.nodeFill(), v.solid(theme.nodeFill(), bg));
+        int border = Raster.rgb(selected || hovered ? theme.accent() : theme.nodeBorder());
+        double borderWidth = (selected ? 2 : hovered ? 1.5 : 1) * px;
+        Color shadow = theme.nodeShadow();
+        raster.fillRoundRect(x, y + 2 * px, w, h, radius, Raster.rgb(shadow), shadow.getOpacity() * fade);
+        raster.fillRoundRect(x, y, w, h, radius, Raster.mix(border, bg, fade), 1);
+        raster.fillRoundRect(x + borderWidth, y + borderWidth, w - 2 * borderWidth, h - 2 * borderWidth,
+                radius - borderWidth, Raster.mix(body, bg, fade), 1);
+        if (m.group[i] >= 0) {
+            double strip = (detail == Detail.SHAPE ? 6 : 3.5) * k;
+            raster.fillRoundRect(x + 8 * k, y + 10 * k, strip, h - 20 * k, strip / 2,
+                    Raster.mix(Raster.rgb(theme.groupColor(m.group[i])), bg, fade), 1);
+        }
+        NodeBadge badge = f.statuses()[i].badge();
+        int badgeColor = Raster.mix(Raster.rgb(theme.badgeColor(badge)), bg, fade);
+        int fill = Raster.mix(body, bg, fade);
+        switch (detail) {
+            case FULL -> badgeDot(badge, badgeColor, fill, x + 24 * k, y + h / 2 + 9 * k, 4 * k, px);
+            case LABEL -> {
+                double r = Math.max(4 * k, 3 * px);
+                badgeDot(badge, badgeColor, fill, x + w - 12 * k - r, y + h / 2, r, px);
+            }
+            case SHAPE -> {
+                double r = Math.max(4.5 * k, 2.5 * px);
+                badgeDot(badge, badgeColor, fill, x + w - 14 * k - r, y + h / 2, r, px);
+            }
+            case MAP -> throw new IllegalStateException("Map detail draws nodes in bulk");
+        }
+    }
+
+    /** A filled dot; running adds a halo, missing is a hollow ring, so state reads without colour. */
+    private void badgeDot(NodeBadge badge, int color, int nodeFill, double cx, double cy, double r, double px) {
+        switch (badge) {
+            case MISSING -> {
+                raster.fillRoundRect(cx - r, cy - r, 2 * r, 2 * r, r, color, 1);
+                double inner = Math.max(0, r - Math.max(1.4 * px, r * 0.35));
+                raster.fillRoundRect(cx - inner, cy - inner, 2 * inner, 2 * inner, inner, nodeFill, 1);
+            }
+            case RUNNING -> {
+                double halo = r * 1.7;
+                raster.fillRoundRect(cx - halo, cy - halo, 2 * halo, 2 * halo, halo, color, 0.25);
+                raster.fillRoundRect(cx - r, cy - r, 2 * r, 2 * r, r, color, 1);
+            }
+            default -> raster.fillRoundRect(cx - r, cy - r, 2 * r, 2 * r, r, color, 1);
+        }
+    }
+
+    // ------------------------------------------------------------------ text
+
+    /** Font sizes snap to quarter pixels so that the glyph caches stay small while zooming. */
+    private static double snap(double size) {
+        return Math.round(size * 4) / 4.0;
+    }
+
+    private void drawTexts(GraphicsContext gc, Frame f, Detail detail, double minX, double minY, double maxX,
+                           double maxY) {
+        CanvasModel m = f.model();
+        GraphTheme theme = f.theme();
+        CanvasModel.Lineage lineage = f.lineage();
+        double s = f.scale();
+        gc.setTextAlign(TextAlignment.LEFT);
+        // Never below 11 and 9.5 pixels on screen: smaller text is unreadable, not just small.
+        Font label = fonts.semiBold(snap(detail == Detail.FULL ? Math.max(11, LABEL_SIZE * s)
+                : Math.min(22 * s, Math.max(10.5, LABEL_SIZE * s))));
+        Font badgeFont = fonts.semiBold(snap(Math.max(9.5, SUBTITLE_SIZE * s)));
+        Font subtitle = fonts.regular(snap(Math.max(9.5, SUBTITLE_SIZE * s)));
+        Color text = theme.text();
+        Color muted = theme.mutedText();
+        Color dimText = blend(text, theme.background(), DIM + 0.15);
+        Color dimMuted = blend(muted, theme.background(), DIM + 0.15);
+        m.grid.query(minX, minY, maxX, maxY, i -> {
+            boolean dimmed = lineage != null && !lineage.contains(i);
+            double x = (m.x[i] - f.originX()) * s;
+            double y = (m.y[i] - f.originY()) * s;
+            double w = m.w[i] * s;
+            double h = m.h[i] * s;
+            gc.setFont(label);
+            gc.setFill(dimmed ? dimText : text);
+            if (detail == Detail.LABEL) {
+                gc.setTextBaseline(VPos.CENTER);
+                double dot = Math.max(8 * s, 6);
+                gc.fillText(fitter.fit(m.labels[i], label, w - 34 * s - 2 * dot), x + 20 * s, y + h / 2);
+                return;
+            }
+            gc.setTextBaseline(VPos.BASELINE);
+            double textX = x + 20 * s;
+            double textWidth = w - 32 * s;
+            gc.fillText(fitter.fit(m.labels[i], label, textWidth), textX, y + h / 2 - 4 * s);
+            NodeStatus status = f.statuses()[i];
+            double lineY = y + h / 2 + 13 * s;
+            double afterDot = textX + 14 * s;
+            String badgeText = status.badge().label();
+            Color badgeColor = theme.badgeColor(status.badge());
+            gc.setFont(badgeFont);
+            gc.setFill(dimmed ? blend(badgeColor, theme.background(), DIM + 0.15) : badgeColor);
+            gc.fillText(badgeText, afterDot, lineY);
+            if (!status.subtitle().isEmpty()) {
+                double used = fitter.width(badgeText, badgeFont) + 5 * s;
+                gc.setFont(subtitle);
+                gc.setFill(dimmed ? dimMuted : muted);
+                gc.fillText(fitter.fit("· " + status.subtitle(), subtitle, textWidth - 14 * s - used),
+                        afterDot + used, lineY);
+            }
+        });
+    }
+
+    private void drawGroupTitles(GraphicsContext gc, Frame f, double minX, double minY, double maxX, double maxY) {
+        CanvasModel m = f.model();
+        double s = f.scale();
+        Font font = fonts.semiBold(snap(Math.max(11, GROUP_LABEL_SIZE * s)));
+        gc.setFont(font);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.BASELINE);
+        for (int g = 0; g < m.groupRects.length; g++) {
+            Rect r = m.groupRects[g];
+            if (r == null || r.x() > maxX || r.maxX() < minX || r.y() > maxY || r.y() + 40 < minY) {
+                continue;
+            }
+            Color color = f.theme().groupColor(g);
+            gc.setFill(f.lineage() != null ? blend(color, f.theme().background(), 0.6) : color);
+            // The title sticks to the left edge of the view while the box reaches past it.
+            double left = (r.x() - f.originX()) * s;
+            double right = (r.maxX() - f.originX()) * s;
+            double x = Math.max(left + 16 * s, Math.min(12, right - 120));
+            gc.fillText(fitter.fit(m.groupNames[g], font, right - x - 12 * s), x, (r.y() + 23 - f.originY()) * s);
+        }
+    }
+
+    /**
+     * Group names as chips of constant size on screen, so the map stays legible when zoomed out. Larger
+     * groups place their chip first; a chip that would overlap one already placed is left out.
+     */
     private void drawGroupChips(GraphicsContext gc, Frame f) {
         CanvasModel m = f.model();
         GraphTheme theme = f.theme();
@@ -165,7 +427,10 @@ final class CanvasRenderer {
         gc.setFont(font);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.CENTER);
-        for (int g = 0; g < m.groupRects.length; g++) {
+        gc.setLineWidth(1);
+        gc.setGlobalAlpha(f.lineage() != null ? 0.6 : 1);
+        List<Rect> placed = new ArrayList<>();
+        for (int g : m.groupsBySize) {
             Rect r = m.groupRects[g];
             if (r == null) {
                 continue;
@@ -173,7 +438,8 @@ final class CanvasRenderer {
             double vx = (r.x() - f.originX()) * s;
             double vy = (r.y() - f.originY()) * s;
             double vw = r.width() * s;
-            if (vx > f.width() || vy > f.height() || vx + vw < 0 || vy + r.height() * s < 0 || vw < 48) {
+            double vh = r.height() * s;
+            if (vx > f.width() || vy > f.height() || vx + vw < 0 || vy + vh < 0 || vw < 48 || vh < 28) {
                 continue;
             }
             String name = fitter.fit(m.groupNames[g], font, vw - 24);
@@ -181,267 +447,20 @@ final class CanvasRenderer {
                 continue;
             }
             double tw = fitter.width(name, font);
-            double chipX = Math.max(vx + 6, 6);
-            double chipY = Math.max(vy + 6, 6);
-            gc.setGlobalAlpha(f.lineage() != null ? 0.6 : 1);
+            Rect chip = new Rect(Math.max(vx + 6, 6), Math.max(vy + 6, 6), tw + 20, 22);
+            if (placed.stream().anyMatch(p -> p.overlaps(new Rect(chip.x() - 4, chip.y() - 4, chip.width() + 8,
+                    chip.height() + 8)))) {
+                continue;
+            }
+            placed.add(chip);
             gc.setFill(theme.overlayFill());
-            gc.fillRoundRect(chipX, chipY, tw + 20, 22, 11, 11);
+            gc.fillRoundRect(chip.x(), chip.y(), chip.width(), chip.height(), 11, 11);
             gc.setStroke(withAlpha(theme.groupColor(g), 0.5));
-            gc.setLineWidth(1);
-            gc.strokeRoundRect(chipX + 0.5, chipY + 0.5, tw + 19, 21, 11, 11);
+            gc.strokeRoundRect(chip.x() + 0.5, chip.y() + 0.5, chip.width() - 1, chip.height() - 1, 11, 11);
             gc.setFill(theme.groupColor(g));
-            gc.fillText(name, chipX + 10, chipY + 11.5);
+            gc.fillText(name, chip.x() + 10, chip.y() + 11.5);
         }
         gc.setGlobalAlpha(1);
-    }
-
-    private void drawEdges(GraphicsContext gc, Frame f, Detail detail, double minX, double minY, double maxX,
-                           double maxY) {
-        CanvasModel m = f.model();
-        GraphTheme theme = f.theme();
-        double s = f.scale();
-        CanvasModel.Lineage lineage = f.lineage();
-        boolean curves = detail != Detail.MAP;
-        double tiny = 0.75 / s;
-
-        gc.setStroke(theme.edge());
-        gc.setLineWidth((detail == Detail.MAP ? 0.8 : 1.3) / s);
-        gc.setGlobalAlpha(lineage != null ? DIM_ALPHA : detail == Detail.MAP ? 0.6 : 1);
-        gc.beginPath();
-        for (int e = 0; e < m.edgeCount; e++) {
-            if (!visible(m, e, minX, minY, maxX, maxY)) {
-                continue;
-            }
-            if (lineage != null && lineage.containsEdge(m.edgeFrom[e], m.edgeTo[e])) {
-                continue;
-            }
-            if (!curves && m.edgeMaxX[e] - m.edgeMinX[e] < tiny && m.edgeMaxY[e] - m.edgeMinY[e] < tiny) {
-                continue;
-            }
-            appendRoute(gc, m, e, curves);
-        }
-        gc.stroke();
-        gc.setGlobalAlpha(1);
-        if (lineage != null) {
-            gc.setStroke(theme.accent());
-            gc.setLineWidth(2.2 / s);
-            gc.beginPath();
-            for (int e = 0; e < m.edgeCount; e++) {
-                if (visible(m, e, minX, minY, maxX, maxY) && lineage.containsEdge(m.edgeFrom[e], m.edgeTo[e])) {
-                    appendRoute(gc, m, e, curves);
-                }
-            }
-            gc.stroke();
-        }
-        if (detail == Detail.FULL || detail == Detail.LABEL) {
-            drawArrowheads(gc, f, minX, minY, maxX, maxY);
-        }
-    }
-
-    private static boolean visible(CanvasModel m, int e, double minX, double minY, double maxX, double maxY) {
-        return m.edgeMaxX[e] >= minX && m.edgeMinX[e] <= maxX && m.edgeMaxY[e] >= minY && m.edgeMinY[e] <= maxY;
-    }
-
-    private static void appendRoute(GraphicsContext gc, CanvasModel m, int e, boolean curves) {
-        int start = m.routeStart[e];
-        int end = m.routeStart[e + 1];
-        gc.moveTo(m.px[start], m.py[start]);
-        for (int i = start + 1; i < end; i++) {
-            double x0 = m.px[i - 1];
-            double y0 = m.py[i - 1];
-            double x1 = m.px[i];
-            double y1 = m.py[i];
-            if (!curves || y0 == y1) {
-                gc.lineTo(x1, y1);
-            } else {
-                // Horizontal tangents at both ends: edges leave and enter nodes level, like a flow.
-                double dx = Math.max(Math.abs(x1 - x0) / 2, 24);
-                gc.bezierCurveTo(x0 + dx, y0, x1 - dx, y1, x1, y1);
-            }
-        }
-    }
-
-    private void drawArrowheads(GraphicsContext gc, Frame f, double minX, double minY, double maxX, double maxY) {
-        CanvasModel m = f.model();
-        CanvasModel.Lineage lineage = f.lineage();
-        double size = Math.max(5, 3.5 / f.scale());
-        for (int pass = 0; pass < (lineage != null ? 2 : 1); pass++) {
-            boolean highlighted = pass == 1;
-            gc.setFill(highlighted ? f.theme().accent() : f.theme().edge());
-            gc.setGlobalAlpha(lineage != null && !highlighted ? DIM_ALPHA : 1);
-            gc.beginPath();
-            for (int e = 0; e < m.edgeCount; e++) {
-                int last = m.routeStart[e + 1] - 1;
-                double x = m.px[last];
-                double y = m.py[last];
-                if (x < minX || x > maxX + size || y < minY - size || y > maxY + size) {
-                    continue;
-                }
-                boolean on = lineage != null && lineage.containsEdge(m.edgeFrom[e], m.edgeTo[e]);
-                if (on != highlighted) {
-                    continue;
-                }
-                gc.moveTo(x, y);
-                gc.lineTo(x - size * 1.3, y - size * 0.75);
-                gc.lineTo(x - size * 1.3, y + size * 0.75);
-                gc.closePath();
-            }
-            gc.fill();
-        }
-        gc.setGlobalAlpha(1);
-    }
-
-    private void drawNodes(GraphicsContext gc, Frame f, Detail detail, double minX, double minY, double maxX,
-                           double maxY) {
-        CanvasModel m = f.model();
-        CanvasModel.Lineage lineage = f.lineage();
-        if (detail == Detail.MAP) {
-            drawNodeMap(gc, f, minX, minY, maxX, maxY);
-            return;
-        }
-        // Dimmed nodes first, then the rest, to change the global alpha only twice.
-        if (lineage != null) {
-            gc.setGlobalAlpha(DIM_ALPHA + 0.1);
-            m.grid.query(minX, minY, maxX, maxY, i -> {
-                if (!lineage.contains(i)) {
-                    drawNode(gc, f, detail, i);
-                }
-            });
-            gc.setGlobalAlpha(1);
-        }
-        m.grid.query(minX, minY, maxX, maxY, i -> {
-            if (lineage == null || lineage.contains(i)) {
-                drawNode(gc, f, detail, i);
-            }
-        });
-    }
-
-    private void drawNodeMap(GraphicsContext gc, Frame f, double minX, double minY, double maxX, double maxY) {
-        CanvasModel m = f.model();
-        GraphTheme theme = f.theme();
-        CanvasModel.Lineage lineage = f.lineage();
-        double s = f.scale();
-        // At least a pixel and a half, so that every node stays visible on the map.
-        double minSize = 1.5 / s;
-        m.grid.query(minX, minY, maxX, maxY, i -> {
-            NodeBadge badge = f.statuses()[i].badge();
-            Color color = f.selected().get(i) ? theme.accent()
-                    : badge == NodeBadge.FAILED || badge == NodeBadge.RUNNING ? theme.badgeColor(badge)
-                    : m.group[i] >= 0 ? theme.groupColor(m.group[i]) : theme.mutedText();
-            gc.setGlobalAlpha(lineage != null && !lineage.contains(i) ? DIM_ALPHA : 0.85);
-            gc.setFill(color);
-            gc.fillRect(m.x[i], m.y[i], Math.max(m.w[i], minSize), Math.max(m.h[i], minSize));
-        });
-        gc.setGlobalAlpha(1);
-    }
-
-    private void drawNode(GraphicsContext gc, Frame f, Detail detail, int i) {
-        CanvasModel m = f.model();
-        GraphTheme theme = f.theme();
-        double s = f.scale();
-        double x = m.x[i];
-        double y = m.y[i];
-        double w = m.w[i];
-        double h = m.h[i];
-        boolean selected = f.selected().get(i);
-        boolean hovered = f.hovered() == i;
-        NodeStatus status = f.statuses()[i];
-
-        gc.setFill(theme.nodeShadow());
-        gc.fillRoundRect(x, y + 2 / Math.min(1, s), w, h, NODE_ARC, NODE_ARC);
-        gc.setFill(selected ? theme.selectionFill() : theme.nodeFill());
-        gc.fillRoundRect(x, y, w, h, NODE_ARC, NODE_ARC);
-        if (selected || hovered) {
-            gc.setStroke(theme.accent());
-            gc.setLineWidth((selected ? 2 : 1.5) / s);
-        } else {
-            gc.setStroke(theme.nodeBorder());
-            gc.setLineWidth(1 / s);
-        }
-        gc.strokeRoundRect(x, y, w, h, NODE_ARC, NODE_ARC);
-        if (m.group[i] >= 0) {
-            gc.setFill(theme.groupColor(m.group[i]));
-            double stripWidth = detail == Detail.SHAPE ? 6 : 3.5;
-            gc.fillRoundRect(x + 8, y + 10, stripWidth, h - 20, stripWidth, stripWidth);
-        }
-        Color badgeColor = theme.badgeColor(status.badge());
-        switch (detail) {
-            case FULL -> drawCard(gc, f, i, status, badgeColor);
-            case LABEL -> {
-                double size = Math.min(22, Math.max(LABEL_SIZE, 10.5 / s));
-                Font font = fonts.semiBold(size);
-                double radius = Math.max(4, 3 / s);
-                gc.setFont(font);
-                gc.setTextAlign(TextAlignment.LEFT);
-                gc.setTextBaseline(VPos.CENTER);
-                gc.setFill(theme.text());
-                gc.fillText(fitter.fit(m.labels[i], font, w - 34 - 2 * radius), x + 20, y + h / 2);
-                drawBadgeDot(gc, status.badge(), badgeColor, x + w - 12 - radius, y + h / 2, radius, s);
-            }
-            case SHAPE -> {
-                double radius = Math.max(4.5, 2.5 / s);
-                drawBadgeDot(gc, status.badge(), badgeColor, x + w - 14 - radius, y + h / 2, radius, s);
-            }
-            case MAP -> throw new IllegalStateException("Map detail draws nodes in bulk");
-        }
-    }
-
-    private void drawCard(GraphicsContext gc, Frame f, int i, NodeStatus status, Color badgeColor) {
-        CanvasModel m = f.model();
-        GraphTheme theme = f.theme();
-        double x = m.x[i];
-        double y = m.y[i];
-        double w = m.w[i];
-        double h = m.h[i];
-        double textX = x + 20;
-        double textWidth = w - 32;
-        gc.setTextAlign(TextAlignment.LEFT);
-        gc.setTextBaseline(VPos.BASELINE);
-
-        Font label = fonts.semiBold(LABEL_SIZE);
-        gc.setFont(label);
-        gc.setFill(theme.text());
-        double labelBaseline = y + h / 2 - 4;
-        gc.fillText(fitter.fit(m.labels[i], label, textWidth), textX, labelBaseline);
-
-        double lineY = y + h / 2 + 13;
-        drawBadgeDot(gc, status.badge(), badgeColor, textX + 4, lineY - 4, 4, f.scale());
-        Font badgeFont = fonts.semiBold(SUBTITLE_SIZE);
-        gc.setFont(badgeFont);
-        gc.setFill(badgeColor);
-        String badgeText = status.badge().label();
-        double afterDot = textX + 14;
-        gc.fillText(badgeText, afterDot, lineY);
-        if (!status.subtitle().isEmpty()) {
-            double used = fitter.width(badgeText, badgeFont);
-            Font sub = fonts.regular(SUBTITLE_SIZE);
-            gc.setFont(sub);
-            gc.setFill(theme.mutedText());
-            String text = fitter.fit("· " + status.subtitle(), sub, textWidth - 14 - used - 5);
-            gc.fillText(text, afterDot + used + 5, lineY);
-        }
-    }
-
-    /** A filled dot; running is a ring around a dot, missing a hollow ring, so state reads without colour. */
-    private static void drawBadgeDot(GraphicsContext gc, NodeBadge badge, Color color, double cx, double cy,
-                                     double r, double scale) {
-        switch (badge) {
-            case MISSING -> {
-                gc.setStroke(color);
-                gc.setLineWidth(Math.max(1.5, 1.2 / scale));
-                gc.strokeOval(cx - r + 0.75, cy - r + 0.75, 2 * r - 1.5, 2 * r - 1.5);
-            }
-            case RUNNING -> {
-                gc.setFill(withAlpha(color, 0.25));
-                gc.fillOval(cx - r * 1.6, cy - r * 1.6, r * 3.2, r * 3.2);
-                gc.setFill(color);
-                gc.fillOval(cx - r, cy - r, 2 * r, 2 * r);
-            }
-            default -> {
-                gc.setFill(color);
-                gc.fillOval(cx - r, cy - r, 2 * r, 2 * r);
-            }
-        }
     }
 
     private void drawMinimap(GraphicsContext gc, Frame f, Minimap map) {
@@ -474,5 +493,9 @@ final class CanvasRenderer {
 
     private static Color withAlpha(Color c, double alpha) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), c.getOpacity() * alpha);
+    }
+
+    private static Color blend(Color c, Color under, double t) {
+        return under.interpolate(c, t);
     }
 }

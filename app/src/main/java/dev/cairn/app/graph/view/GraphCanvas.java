@@ -147,6 +147,31 @@ public final class GraphCanvas extends Region {
         requestRedraw();
     }
 
+    /**
+     * Shows a changed graph (a group collapsed or expanded, assets added) without fitting: the zoom is
+     * kept and the view centres on {@code focusGroup}'s box, or stays where it was when that group is
+     * null or absent. Selection is kept as in {@link #setGraph}; statuses are reset.
+     */
+    public void updateGraph(GraphData graph, LayoutResult layout, String focusGroup) {
+        double s = zoom.get();
+        double centreX = originX + getWidth() / 2 / s;
+        double centreY = originY + getHeight() / 2 / s;
+        boolean hadView = model != null && !fitPending && getWidth() > 0;
+        setGraph(graph, layout);
+        if (!hadView) {
+            return;
+        }
+        Rect box = focusGroup == null ? null : layout.groups().get(focusGroup);
+        if (box != null) {
+            centreX = box.centerX();
+            centreY = box.centerY();
+        }
+        zoom.set(s);
+        originX = centreX - getWidth() / 2 / s;
+        originY = centreY - getHeight() / 2 / s;
+        requestRedraw();
+    }
+
     /** Updates the statuses of the given nodes (ids not in the graph are ignored); no relayout. */
     public void setStatuses(Map<String, NodeStatus> updates) {
         if (model == null) {
@@ -331,12 +356,10 @@ public final class GraphCanvas extends Region {
         boolean showMinimap = model != null && minimap != null
                 && (model.bounds.width() * s > getWidth() * 1.05 || model.bounds.height() * s > getHeight() * 1.05)
                 && getWidth() > Minimap.MAX_WIDTH * 2.5 && getHeight() > Minimap.MAX_HEIGHT * 2.5;
-        return new CanvasRenderer.Frame(model, canvas.getWidth(), canvas.getHeight(), s, originX, originY,
+        double pixelScale = getScene() != null && getScene().getWindow() != null
+                ? getScene().getWindow().getRenderScaleX() : 1;
+        return new CanvasRenderer.Frame(model, canvas.getWidth(), canvas.getHeight(), pixelScale, s, originX, originY,
                 theme.get(), statuses, selectedBits, hovered, lineage, rubberBand, showMinimap ? minimap : null);
-    }
-
-    boolean minimapShown() {
-        return frame().minimap() != null;
     }
 
     @Override

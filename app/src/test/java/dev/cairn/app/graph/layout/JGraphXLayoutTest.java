@@ -24,14 +24,4 @@ class JGraphXLayoutTest {
             assertThat(result.groups().get(node.group()).contains(result.nodes().get(node.id()))).isTrue();
         }
     }
-
-    @Test
-    void autoLayoutUsesJGraphXOnlyForSmallUngroupedGraphs() {
-        AutoLayout auto = new AutoLayout();
-
-        assertThat(auto.choose(SampleGraphs.layeredDag(100, 1.5, 0, 1)).name()).isEqualTo("jgraphx");
-        assertThat(auto.choose(SampleGraphs.layeredDag(100, 1.5, 4, 1)).name()).isEqualTo("sugiyama");
-        assertThat(auto.choose(SampleGraphs.layeredDag(AutoLayout.JGRAPHX_MAX_NODES + 1, 1.5, 0, 1)).name())
-                .isEqualTo("sugiyama");
-    }
 }

@@ -114,6 +114,21 @@ class GraphCanvasTest {
     }
 
     @Test
+    void doubleClickOnAGroupTitleTogglesTheGroup(FxRobot robot) {
+        show(robot, SMALL);
+        AtomicReference<String> toggled = new AtomicReference<>();
+        canvas.setOnGroupToggle(toggled::set);
+        Bounds stgOrders = canvas.nodeBoundsInLocal("stg_orders").orElseThrow();
+        Bounds stgCustomers = canvas.nodeBoundsInLocal("stg_customers").orElseThrow();
+        double groupTop = Math.min(stgOrders.getMinY(), stgCustomers.getMinY());
+
+        // The title band lies above the group's first node.
+        robot.doubleClickOn(canvas.localToScreen(stgOrders.getMinX() + 20, groupTop - 12 * canvas.getZoom()));
+
+        assertThat(toggled).hasValue("staging");
+    }
+
+    @Test
     void fitToWindowShowsEveryNode(FxRobot robot) {
         GraphData graph = SampleGraphs.layeredDag(400, 1.5, 4, 1);
         show(robot, graph);

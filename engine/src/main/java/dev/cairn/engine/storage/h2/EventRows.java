@@ -28,9 +28,13 @@ final class EventRows {
     /** H2's longest VARCHAR; longer messages or data go to the events.big_body CLOB. */
     static final int MAX_VARCHAR = 1_000_000;
 
-    /** The columns {@link #event(ResultSet)} reads, in order; prefix with an alias as needed. */
+    /** The columns of events that {@link #event(ResultSet)} reads, in order. */
     static final String EVENT_COLUMNS = "id, run_id, type, ts, asset_key, partition_key, level, message, data, big_body";
 
+    /** The columns of asset_latest that {@link #latest(ResultSet)} reads, in order. */
+    static final String LATEST_COLUMNS = "event_id, run_id, asset_key, partition_key, ts, data";
+
+    /** The columns of runs that {@link #run(ResultSet)} reads and {@link #bindRun} writes, in order. */
     static final String RUN_COLUMNS =
             "run_id, status, selection, asset_keys, started_at, ended_at, pid, host, failure_reason";
 
@@ -38,6 +42,13 @@ final class EventRows {
 
     /** What big_body holds when message or data is too long for a VARCHAR. */
     private record BigBody(String message, EventData data) { }
+
+    /**
+     * A materialization or observation as asset_latest keeps it. {@code data} is null when it was
+     * too long for the summary; the event is then read from events.
+     */
+    record Latest(long eventId, String runId, String assetKey, String partitionKey, Instant timestamp,
+            EventData data) { }
 
     private final CairnJson json;
 
@@ -96,13 +107,7 @@ final class EventRows {
                 + "). Was it written by a newer Cairn? Update Cairn to read it.", e);
     }
 
-    /** The columns {@link #latest} reads from asset_latest, in order. */
-    static final String LATEST_COLUMNS = "event_id, run_id, asset_key, partition_key, ts, data";
-
-    /** An asset_latest row: the event's data, or null when the event must be read from events. */
-    record Latest(long eventId, String runId, String assetKey, String partitionKey, Instant timestamp,
-            EventData data) { }
-
+    /** The row of asset_latest in the current row of a result of {@link #LATEST_COLUMNS}. */
     Latest latest(ResultSet rs) throws SQLException {
         long id = rs.getLong(1);
         String data = rs.getString(6);
@@ -124,10 +129,12 @@ final class EventRows {
                 expect(l.eventId(), "ASSET_OBSERVATION", l.data(), EventData.Observed.class));
     }
 
+    /** A stored materialization or observation event as a summary row. */
     static Latest latest(Event e) {
         return new Latest(e.id(), e.runId(), e.assetKey(), e.partitionKey(), e.timestamp(), e.data());
     }
 
+    /** The materialization in the current row of a result of {@link #EVENT_COLUMNS}. */
     MaterializationRecord materialization(ResultSet rs) throws SQLException {
         Event e = event(rs);
         return materialization(latest(e));

@@ -6,12 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +22,7 @@ import dev.cairn.api.MetadataValue;
 import dev.cairn.engine.events.Event;
 import dev.cairn.engine.events.EventData;
 import dev.cairn.engine.events.EventType;
+import dev.cairn.engine.storage.EventChecks;
 import dev.cairn.engine.storage.RunRecord;
 import dev.cairn.engine.storage.RunStatus;
 
@@ -31,8 +31,14 @@ import dev.cairn.engine.storage.RunStatus;
  * (a lock), so their transactions never wait for each other inside H2; another process sharing the
  * log may still collide, and such transient conflicts are retried.
  *
- * <p><b>Group commit.</b> With {@code WRITE_DELAY=0} every commit writes a chunk to the file, which
- * costs far more than the rows in it. Every append is queued; the thread that gets the lock writes
+ * <p><b>Durability.</b> H2 commits in memory and writes to the file from a background thread
+ * ({@code WRITE_DELAY}, 500 ms), so a killed process would lose its last commits. After every
+ * transaction the writer runs {@code CHECKPOINT}, which writes the commit to the file before the
+ * caller is told it is stored. (H2 offers the same with {@code WRITE_DELAY=0}, but that also stops
+ * the background thread that compacts the file, which then grows without bound.)
+ *
+ * <p><b>Group commit.</b> Every write to the file is a chunk, which costs far more than the rows in
+ * it. Every append is queued; the thread that gets the lock writes
  * everything queued, in one transaction per group, until the queue is empty, and wakes each caller
  * with its own stored events. A caller still returns only once its events are committed. If a
  * group's transaction fails, each caller's events are retried alone, so one caller's bad event
@@ -65,10 +71,12 @@ final class EventWriter implements AutoCloseable {
             WHEN MATCHED AND t.event_id < s.event_id THEN UPDATE SET event_id = s.event_id
             WHEN NOT MATCHED THEN INSERT (asset_key, partition_key, event_id)
                 VALUES (s.asset_key, s.partition_key, s.event_id)""";
-    private static final String INSERT_METRIC = "INSERT INTO numeric_metadata "
-            + "(asset_key, meta_key, event_id, num_value, ts, run_id, partition_key) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_POINT = "INSERT INTO metadata_points "
+            + "(point, num_value, ts_nanos, run_seq, partition_key) VALUES (?, ?, ?, ?, ?)";
+    private static final String FIND_SERIES = "SELECT id FROM metadata_series WHERE asset_key = ? AND meta_key = ?";
+    private static final String INSERT_SERIES = "INSERT INTO metadata_series (asset_key, meta_key) VALUES (?, ?)";
     private static final String LOCK_RUN = "SELECT status FROM runs WHERE run_id = ? FOR UPDATE";
-    private static final String FIND_RUN = "SELECT 1 FROM runs WHERE run_id = ?";
+    private static final String FIND_RUN = "SELECT seq FROM runs WHERE run_id = ?";
 
     /** Tries of a transaction that failed on a conflict with another process. */
     private static final int ATTEMPTS = 3;
@@ -88,13 +96,22 @@ final class EventWriter implements AutoCloseable {
     private final PreparedStatement endRun;
     private final PreparedStatement assetLatest;
     private final PreparedStatement partitionLatest;
-    private final PreparedStatement insertMetric;
+    private final PreparedStatement insertPoint;
     private final PreparedStatement findRun;
+    private final PreparedStatement findSeries;
+    private final PreparedStatement insertSeries;
+    private final PreparedStatement checkpoint;
     private final List<PreparedStatement> batched;
     /** Appends waiting to be written; whoever holds the lock writes them all. */
     private final Queue<Request> queue = new ConcurrentLinkedQueue<>();
-    /** Runs known to exist (runs are never deleted). Guarded by lock. */
-    private final Set<String> knownRuns = new HashSet<>();
+    /** runs.seq of the runs known to exist (runs are never deleted). Guarded by lock. */
+    private final Map<String, Long> runSeqs = new HashMap<>();
+    /** Ids of committed metadata series. Guarded by lock. */
+    private final Map<SeriesKey, Long> seriesIds = new HashMap<>();
+    /** Ids of the series created by the transaction in progress, cached once it commits. Guarded by lock. */
+    private final Map<SeriesKey, Long> newSeriesIds = new HashMap<>();
+
+    private record SeriesKey(String assetKey, String metadataKey) { }
 
     EventWriter(Path database, Connection connection, EventRows rows) throws SQLException {
         this.database = database;
@@ -102,13 +119,16 @@ final class EventWriter implements AutoCloseable {
         this.rows = rows;
         connection.setAutoCommit(false);
         insertEvent = connection.prepareStatement(INSERT_EVENT, new String[] {"ID"});
-        insertRun = connection.prepareStatement(INSERT_RUN);
+        insertRun = connection.prepareStatement(INSERT_RUN, new String[] {"SEQ"});
         endRun = connection.prepareStatement(END_RUN);
         assetLatest = connection.prepareStatement(ASSET_LATEST);
         partitionLatest = connection.prepareStatement(PARTITION_LATEST);
-        insertMetric = connection.prepareStatement(INSERT_METRIC);
+        insertPoint = connection.prepareStatement(INSERT_POINT);
         findRun = connection.prepareStatement(FIND_RUN);
-        batched = List.of(insertEvent, endRun, assetLatest, partitionLatest, insertMetric);
+        findSeries = connection.prepareStatement(FIND_SERIES);
+        insertSeries = connection.prepareStatement(INSERT_SERIES, new String[] {"ID"});
+        checkpoint = connection.prepareStatement("CHECKPOINT");
+        batched = List.of(insertEvent, endRun, assetLatest, partitionLatest, insertPoint);
     }
 
     void createRun(RunRecord run) {
@@ -117,13 +137,13 @@ final class EventWriter implements AutoCloseable {
         Objects.requireNonNull(run.startedAt(), "startedAt");
         lock.lock();
         try {
-            inTransaction("record a run in", () -> {
+            long seq = inTransaction("record a run in", () -> {
                 rows.bindRun(insertRun, run);
                 insertRun.executeUpdate();
-                return null;
+                return generatedKey(insertRun);
             }, e -> e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1
                     ? new IllegalArgumentException("run " + run.runId() + " exists already", e) : null);
-            knownRuns.add(run.runId());
+            runSeqs.put(run.runId(), seq);
         } finally {
             lock.unlock();
         }
@@ -177,7 +197,7 @@ final class EventWriter implements AutoCloseable {
         if (events.isEmpty()) {
             return List.of();
         }
-        events.forEach(EventWriter::check);
+        events.forEach(EventChecks::requireStorable);
         Request mine = new Request(List.copyOf(events));
         queue.add(mine);
         while (!mine.done()) {
@@ -242,9 +262,13 @@ final class EventWriter implements AutoCloseable {
     }
 
     private List<Event> insertCommitted(List<Event> events) {
-        List<Event> stored = inTransaction("write to", () -> insert(events), EventWriter::userError);
-        events.forEach(e -> knownRuns.add(e.runId()));
-        return List.copyOf(stored);
+        try {
+            List<Event> stored = inTransaction("write to", () -> insert(events), EventWriter::userError);
+            seriesIds.putAll(newSeriesIds);
+            return List.copyOf(stored);
+        } finally {
+            newSeriesIds.clear();
+        }
     }
 
     /**
@@ -277,19 +301,9 @@ final class EventWriter implements AutoCloseable {
         }, e -> null);
     }
 
-    private static void check(Event e) {
-        boolean needsAsset = e.type() == EventType.ASSET_MATERIALIZATION || e.type() == EventType.ASSET_OBSERVATION;
-        if (needsAsset && e.assetKey() == null) {
-            throw new IllegalArgumentException(e.type() + " event without an asset key");
-        }
-        if (e.type() == EventType.ASSET_MATERIALIZATION && !(e.data() instanceof EventData.Materialized)
-                || e.type() == EventType.ASSET_OBSERVATION && !(e.data() instanceof EventData.Observed)) {
-            throw new IllegalArgumentException(e.type() + " event with " + e.data().getClass().getSimpleName()
-                    + " details");
-        }
-    }
-
     private List<Event> insert(List<Event> events) throws SQLException {
+        // A retried transaction starts again from the committed series.
+        newSeriesIds.clear();
         requireRuns(events);
         List<String> dataJson = new ArrayList<>(events.size());
         for (Event e : events) {
@@ -309,7 +323,7 @@ final class EventWriter implements AutoCloseable {
         for (int i = 0; i < stored.size(); i++) {
             addDerivedRows(stored.get(i), dataJson.get(i));
         }
-        for (PreparedStatement ps : List.of(endRun, assetLatest, partitionLatest, insertMetric)) {
+        for (PreparedStatement ps : List.of(endRun, assetLatest, partitionLatest, insertPoint)) {
             ps.executeBatch();
         }
         return stored;
@@ -366,26 +380,61 @@ final class EventWriter implements AutoCloseable {
             } else {
                 continue;
             }
-            insertMetric.setString(1, e.assetKey());
-            insertMetric.setString(2, entry.getKey());
-            insertMetric.setLong(3, e.id());
-            insertMetric.setDouble(4, value);
-            insertMetric.setObject(5, EventRows.timestamp(e.timestamp()));
-            insertMetric.setString(6, e.runId());
-            insertMetric.setString(7, e.partitionKey());
-            insertMetric.addBatch();
+            insertPoint.setLong(1, PointKeys.point(seriesId(e.assetKey(), entry.getKey()), e.id()));
+            insertPoint.setDouble(2, value);
+            insertPoint.setLong(3, PointKeys.nanos(e.timestamp()));
+            insertPoint.setLong(4, runSeqs.get(e.runId()));
+            insertPoint.setString(5, e.partitionKey());
+            insertPoint.addBatch();
+        }
+    }
+
+    /** The id of a metadata series, created in the current transaction if it is new. */
+    private long seriesId(String assetKey, String metadataKey) throws SQLException {
+        SeriesKey key = new SeriesKey(assetKey, metadataKey);
+        Long id = seriesIds.get(key);
+        if (id == null) {
+            id = newSeriesIds.get(key);
+        }
+        if (id != null) {
+            return id;
+        }
+        findSeries.setString(1, assetKey);
+        findSeries.setString(2, metadataKey);
+        try (ResultSet rs = findSeries.executeQuery()) {
+            if (rs.next()) {
+                id = rs.getLong(1);
+                seriesIds.put(key, id);
+                return id;
+            }
+        }
+        insertSeries.setString(1, assetKey);
+        insertSeries.setString(2, metadataKey);
+        insertSeries.executeUpdate();
+        id = generatedKey(insertSeries);
+        newSeriesIds.put(key, id);
+        return id;
+    }
+
+    private static long generatedKey(PreparedStatement insert) throws SQLException {
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("H2 returned no generated key");
+            }
+            return keys.getLong(1);
         }
     }
 
     /** Refuses events of runs never created; looks each run up once. */
     private void requireRuns(List<Event> events) throws SQLException {
         for (Event e : events) {
-            if (!knownRuns.contains(e.runId())) {
+            if (!runSeqs.containsKey(e.runId())) {
                 findRun.setString(1, e.runId());
                 try (ResultSet rs = findRun.executeQuery()) {
                     if (!rs.next()) {
                         throw new IllegalArgumentException("unknown run " + e.runId());
                     }
+                    runSeqs.put(e.runId(), rs.getLong(1));
                 }
             }
         }
@@ -416,6 +465,7 @@ final class EventWriter implements AutoCloseable {
             try {
                 T result = work.run();
                 connection.commit();
+                checkpoint.execute();
                 return result;
             } catch (SQLException e) {
                 rollback(e);

@@ -41,8 +41,7 @@ final class H2Errors {
         };
     }
 
-    /** The exception for a log that cannot be read as a database at all. */
-    static EventLogException damaged(String file, String detail, Throwable cause) {
+    private static EventLogException damaged(String file, String detail, Throwable cause) {
         return new EventLogException(Kind.DAMAGED, "the event log at " + file + " is damaged: " + detail
                 + ". Cairn has not changed it. Move it aside (or restore a backup) and Cairn will start a new, "
                 + "empty log; the damaged file may still be inspected with H2's Recover tool.", cause);

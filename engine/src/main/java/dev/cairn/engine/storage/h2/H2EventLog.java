@@ -7,11 +7,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
@@ -33,18 +35,20 @@ import dev.cairn.engine.storage.RunRecord;
 /**
  * The event log in an embedded H2 database: one file per workspace ({@code <name>.mv.db}).
  *
- * <p><b>Durability.</b> Every append is a transaction, and H2 runs with {@code WRITE_DELAY=0}: when
- * {@link #append} or {@link #appendAll} returns, the event is written to the file and survives a
+ * <p><b>Durability.</b> Every append is a transaction, written to the file before it returns (see
+ * {@link EventWriter}): when {@link #append} or {@link #appendAll} returns, the event survives a
  * kill of this process (including {@code SIGKILL}). H2 does not fsync on commit, so a crash of the
  * operating system or a power cut can still lose the commits of the last seconds that the OS had not
  * yet written to disk; the file itself stays consistent (H2 falls back to its last complete
  * chunk).
  *
  * <p><b>Processes.</b> In {@link Mode#EXCLUSIVE} mode the log belongs to one process; another that
- * opens it gets an {@link EventLogException} of kind {@code IN_USE}. In {@link Mode#SHARED} mode the
- * first process serves the others over TCP on 127.0.0.1 (H2's {@code AUTO_SERVER}); when it exits,
- * another takes over. Both modes can be mixed only in the sense that an exclusive opener is refused
- * while a shared one holds the log, and the reverse.
+ * opens it, in either mode, gets an {@link EventLogException} of kind {@code IN_USE}. In
+ * {@link Mode#SHARED} mode the first process serves the others over TCP on the loopback interface
+ * only (H2's {@code AUTO_SERVER}); when it exits, another takes over. An exclusive opener is
+ * refused while any process holds the log. Sharing needs H2's {@code h2.bindAddress} to be
+ * 127.0.0.1, which Cairn sets before it first uses H2; if other code started H2 in this process
+ * first, a shared open fails with kind {@code UNSAFE_SHARING} rather than listen on the network.
  *
  * <p><b>Threads.</b> Writes of this process take turns on one connection; reads use a small pool
  * of connections and see only committed data.
@@ -82,8 +86,10 @@ public final class H2EventLog implements EventLog {
     private static final String HISTORY = "SELECT " + EventRows.EVENT_COLUMNS + " FROM events "
             + "WHERE asset_key = ? AND type = '" + MATERIALIZATION + "' AND id < ? "
             + "ORDER BY asset_key DESC, type DESC, id DESC LIMIT ?";
-    private static final String SERIES = "SELECT event_id, ts, run_id, partition_key, num_value "
-            + "FROM numeric_metadata WHERE asset_key = ? AND meta_key = ? ORDER BY asset_key, meta_key, event_id";
+    private static final String SERIES = "SELECT id FROM metadata_series WHERE asset_key = ? AND meta_key = ?";
+    private static final String POINTS = "SELECT point, ts_nanos, run_seq, partition_key, num_value "
+            + "FROM metadata_points WHERE point BETWEEN ? AND ? ORDER BY point";
+    private static final String RUN_IDS = "SELECT seq, run_id FROM runs WHERE seq = ANY(?)";
     private static final String STARTED_RUNS = "SELECT run_id, pid, host, started_at FROM runs WHERE status = 'STARTED'";
 
     private final Path database;
@@ -91,6 +97,9 @@ public final class H2EventLog implements EventLog {
     private final EventWriter writer;
     private final EventRows rows;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final LatestCache<MaterializationRecord> materializations =
+            new LatestCache<>(MaterializationRecord::eventId);
+    private final LatestCache<ObservationRecord> observations = new LatestCache<>(ObservationRecord::eventId);
     private List<String> failedOnOpen = List.of();
 
     private H2EventLog(Path database, JdbcConnectionPool readers, EventWriter writer, EventRows rows) {
@@ -109,7 +118,6 @@ public final class H2EventLog implements EventLog {
      * @throws EventLogException if the log is in use, damaged, written by a newer Cairn, or cannot be created
      */
     public static H2EventLog open(Path database, Mode mode) {
-        H2Opener.bindServersToLoopback();
         String url = H2Opener.url(database, mode);
         if (mode == Mode.SHARED) {
             H2Opener.requireLoopbackServer(database);
@@ -225,53 +233,72 @@ public final class H2EventLog implements EventLog {
 
     @Override
     public Map<String, MaterializationRecord> latestMaterializations() {
-        Map<String, MaterializationRecord> latest = new HashMap<>();
-        for (EventRows.Latest l : latest(ps -> ps.setString(1, MATERIALIZATION), LATEST)) {
-            latest.put(l.assetKey(), rows.materialization(l));
-        }
-        return Map.copyOf(latest);
+        return byAsset(latest(MATERIALIZATION, null, materializations, rows::materialization),
+                MaterializationRecord::assetKey);
     }
 
     @Override
     public Optional<MaterializationRecord> latestMaterialization(String assetKey) {
-        return latest(ps -> {
-            ps.setString(1, MATERIALIZATION);
-            ps.setString(2, assetKey);
-        }, LATEST_OF_ASSET).stream().findFirst().map(rows::materialization);
+        return latest(MATERIALIZATION, assetKey, materializations, rows::materialization).stream().findFirst();
     }
 
     @Override
     public Map<String, ObservationRecord> latestObservations() {
-        Map<String, ObservationRecord> latest = new HashMap<>();
-        for (EventRows.Latest l : latest(ps -> ps.setString(1, OBSERVATION), LATEST)) {
-            latest.put(l.assetKey(), rows.observation(l));
-        }
-        return Map.copyOf(latest);
+        return byAsset(latest(OBSERVATION, null, observations, rows::observation), ObservationRecord::assetKey);
     }
 
     @Override
     public Map<String, FailureRecord> latestFailures() {
-        Map<String, FailureRecord> latest = new HashMap<>();
-        for (FailureRecord f : query(LATEST_FAILURES, ps -> { }, rs -> new FailureRecord(rs.getLong(1), rs.getString(2),
-                rs.getString(3), EventRows.instant(rs, 4)))) {
-            latest.put(f.assetKey(), f);
-        }
-        return Map.copyOf(latest);
+        return byAsset(query(LATEST_FAILURES, ps -> { }, rs -> new FailureRecord(rs.getLong(1), rs.getString(2),
+                rs.getString(3), EventRows.instant(rs, 4))), FailureRecord::assetKey);
     }
 
-    /** Rows of the latest summary; those whose data was too long for it are completed from events. */
-    private List<EventRows.Latest> latest(Binder binder, String sql) {
-        List<EventRows.Latest> found = query(sql, binder, rows::latest);
-        List<EventRows.Latest> complete = new ArrayList<>(found.size());
-        for (EventRows.Latest l : found) {
-            if (l.data() != null) {
-                complete.add(l);
-            } else {
-                query(EVENT, ps -> ps.setLong(1, l.eventId()), rows::event).stream()
-                        .findFirst().map(EventRows::latest).ifPresent(complete::add);
+    /**
+     * The asset_latest rows of one type, of one asset or (for a {@code null} key) of all, as
+     * records. A row whose event was read before is not parsed again; a row whose data was too long
+     * for the summary is completed from events.
+     */
+    private <T> List<T> latest(String type, String assetKey, LatestCache<T> cache,
+            Function<EventRows.Latest, T> convert) {
+        record Row<R>(R cached, EventRows.Latest parsed) { }
+        List<Row<T>> found = query(assetKey == null ? LATEST : LATEST_OF_ASSET, ps -> {
+            ps.setString(1, type);
+            if (assetKey != null) {
+                ps.setString(2, assetKey);
             }
+        }, rs -> {
+            T cached = cache.get(rs.getString(3), rs.getLong(1));
+            return new Row<>(cached, cached == null ? rows.latest(rs) : null);
+        });
+        List<T> records = new ArrayList<>(found.size());
+        for (Row<T> row : found) {
+            if (row.cached() != null) {
+                records.add(row.cached());
+                continue;
+            }
+            Optional<EventRows.Latest> parsed = Optional.of(row.parsed());
+            if (row.parsed().data() == null) {
+                parsed = query(EVENT, ps -> ps.setLong(1, row.parsed().eventId()), rows::event).stream()
+                        .findFirst().map(EventRows::latest);
+            }
+            parsed.map(convert).ifPresent(record -> {
+                cache.put(row.parsed().assetKey(), record);
+                records.add(record);
+            });
         }
-        return complete;
+        return records;
+    }
+
+    /**
+     * By asset key, in a HashMap: {@code Map.copyOf} probes linearly, which degrades badly on keys
+     * whose hash codes lie close together, as those of {@code asset_00001 ... asset_10000} do.
+     */
+    private static <T> Map<String, T> byAsset(List<T> records, Function<T, String> key) {
+        Map<String, T> map = new HashMap<>(records.size() * 2);
+        for (T r : records) {
+            map.put(key.apply(r), r);
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     @Override
@@ -286,11 +313,32 @@ public final class H2EventLog implements EventLog {
 
     @Override
     public List<MetadataPoint> metadataSeries(String assetKey, String metadataKey) {
-        return query(SERIES, ps -> {
+        record Point(long eventId, long nanos, long runSeq, String partitionKey, double value) { }
+        List<Long> series = query(SERIES, ps -> {
             ps.setString(1, assetKey);
             ps.setString(2, metadataKey);
-        }, rs -> new MetadataPoint(rs.getLong(1), EventRows.instant(rs, 2), rs.getString(3), rs.getString(4),
+        }, rs -> rs.getLong(1));
+        if (series.isEmpty()) {
+            return List.of();
+        }
+        List<Point> points = query(POINTS, ps -> {
+            ps.setLong(1, PointKeys.firstOf(series.get(0)));
+            ps.setLong(2, PointKeys.lastOf(series.get(0)));
+        }, rs -> new Point(PointKeys.eventId(rs.getLong(1)), rs.getLong(2), rs.getLong(3), rs.getString(4),
                 rs.getDouble(5)));
+        // Points name their run by runs.seq, to stay small; a series spans few runs.
+        Object[] seqs = points.stream().map(Point::runSeq).distinct().toArray();
+        Map<Long, String> runIds = new HashMap<>();
+        for (Map.Entry<Long, String> run : query(RUN_IDS, ps -> ps.setObject(1, seqs),
+                rs -> Map.entry(rs.getLong(1), rs.getString(2)))) {
+            runIds.put(run.getKey(), run.getValue());
+        }
+        List<MetadataPoint> result = new ArrayList<>(points.size());
+        for (Point p : points) {
+            result.add(new MetadataPoint(p.eventId(), PointKeys.instant(p.nanos()), runIds.get(p.runSeq()),
+                    p.partitionKey(), p.value()));
+        }
+        return result;
     }
 
     /**

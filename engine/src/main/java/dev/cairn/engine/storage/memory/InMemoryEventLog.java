@@ -12,6 +12,7 @@ import dev.cairn.api.MetadataValue;
 import dev.cairn.engine.events.Event;
 import dev.cairn.engine.events.EventData;
 import dev.cairn.engine.events.EventType;
+import dev.cairn.engine.storage.EventChecks;
 import dev.cairn.engine.storage.EventLog;
 import dev.cairn.engine.storage.FailureRecord;
 import dev.cairn.engine.storage.MaterializationRecord;
@@ -50,15 +51,7 @@ public final class InMemoryEventLog implements EventLog {
         if (!runs.containsKey(e.runId())) {
             throw new IllegalArgumentException("unknown run " + e.runId());
         }
-        boolean assetEvent = e.type() == EventType.ASSET_MATERIALIZATION || e.type() == EventType.ASSET_OBSERVATION;
-        if (assetEvent && e.assetKey() == null) {
-            throw new IllegalArgumentException(e.type() + " event without an asset key");
-        }
-        if (e.type() == EventType.ASSET_MATERIALIZATION && !(e.data() instanceof EventData.Materialized)
-                || e.type() == EventType.ASSET_OBSERVATION && !(e.data() instanceof EventData.Observed)) {
-            throw new IllegalArgumentException(e.type() + " event with " + e.data().getClass().getSimpleName()
-                    + " details");
-        }
+        EventChecks.requireStorable(e);
     }
 
     private Event store(Event event) {

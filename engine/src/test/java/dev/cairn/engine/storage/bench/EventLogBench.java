@@ -3,6 +3,9 @@ package dev.cairn.engine.storage.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,12 +28,14 @@ import dev.cairn.engine.storage.RunStatus;
 import dev.cairn.engine.storage.h2.H2EventLog;
 
 /**
- * Measures the H2 event log (with its production settings, WRITE_DELAY=0) and prints figures.
+ * Measures the H2 event log (with its production settings: every commit written to the file) and prints figures.
  * Run: {@code mvn -o -q -pl engine test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.cairn.engine.storage.bench.EventLogBench} or from an IDE.
  *
- * <p>Each timed query uses parameters not queried before: H2 would otherwise answer a repeated
- * identical query from its result cache (OPTIMIZE_REUSE_RESULTS) and the figure would lie.
+ * <p>Queries are timed cold (first call) and then warm (median of several calls). The calls
+ * alternate their parameters: H2 answers an identical query on unchanged data from its result cache
+ * (OPTIMIZE_REUSE_RESULTS), which would make the figure lie. The machine's load is printed because
+ * other processes skew every figure.
  */
 public final class EventLogBench {
 
@@ -38,6 +43,7 @@ public final class EventLogBench {
     private static final int SERIES_LENGTH = 100_000;
 
     public static void main(String[] args) throws Exception {
+        System.out.printf("system load average at start: %.2f on %d cores%n", loadAverage(), Runtime.getRuntime().availableProcessors());
         Path dir = Files.createTempDirectory("cairn-bench");
         try {
             engineRun(dir.resolve("single"), Batching.SINGLE, 1);
@@ -48,6 +54,7 @@ public final class EventLogBench {
         } finally {
             deleteTree(dir);
         }
+        System.out.printf("system load average at end: %.2f%n", loadAverage());
     }
 
     private enum Batching { SINGLE, PER_STEP, BULK }
@@ -94,15 +101,28 @@ public final class EventLogBench {
                     batching, threads, events, secs(written - start), events / secs(written - start),
                     ms(opened - t0));
 
-            long q = System.nanoTime();
-            int latest = log.latestMaterializations().size();
-            System.out.printf("   latestMaterializations(): %,d assets in %.1f ms%n", latest, ms(System.nanoTime() - q));
-            q = System.nanoTime();
-            int page = log.eventsAfter(runId, events / 2, 500).size();
-            System.out.printf("   eventsAfter(run, middle, 500): %d events in %.2f ms%n", page, ms(System.nanoTime() - q));
+            timed("latestMaterializations() of " + ASSETS + " assets", i -> {
+                if (i % 2 == 1) {
+                    // A change in between, so that H2 cannot reuse the previous result.
+                    log.append(Event.of(runId, EventType.LOG, null, LogLevel.INFO, "tick", null));
+                }
+                return log.latestMaterializations().size();
+            });
+            timed("eventsAfter(run, middle, 500)", i -> log.eventsAfter(runId, events / 2 + i, 500).size());
         }
         long size = Files.size(Path.of(db + ".mv.db"));
-        System.out.printf("   file after close: %,d bytes = %,d bytes per event%n", size, size / (ASSETS * 4));
+        long compacted = compactedSize(db);
+        System.out.printf("   file after close: %,d bytes = %,d bytes per event; live data (after SHUTDOWN COMPACT): "
+                + "%,d bytes per event%n", size, size / (ASSETS * 4), compacted / (ASSETS * 4));
+    }
+
+    /** The file's size once H2 has rewritten it without replaced chunks: what the data really takes. */
+    private static long compactedSize(Path db) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db, "cairn", "");
+                Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        }
+        return Files.size(Path.of(db + ".mv.db"));
     }
 
     /** One asset with 100,000 materializations: chart and history queries. */
@@ -123,22 +143,36 @@ public final class EventLogBench {
             long written = System.nanoTime();
             System.out.printf("SERIES    %,d materializations (3 numeric entries each) in %.2f s = %,.0f events/s%n",
                     SERIES_LENGTH * 2, secs(written - start), SERIES_LENGTH * 2 / secs(written - start));
-            for (String key : List.of("rows", "bytes", "score")) {
-                long q = System.nanoTime();
-                int n = log.metadataSeries("big", key).size();
-                System.out.printf("   metadataSeries(big, %s): %,d points in %.1f ms%n", key, n, ms(System.nanoTime() - q));
-            }
-            long q = System.nanoTime();
-            int n = log.materializationHistory("big", null, 50).size();
-            System.out.printf("   materializationHistory(big, newest, 50): %d in %.2f ms%n", n, ms(System.nanoTime() - q));
-            q = System.nanoTime();
-            n = log.materializationHistory("other", 1000L, 50).size();
-            System.out.printf("   materializationHistory(other, before 1000, 50): %d in %.2f ms%n", n,
-                    ms(System.nanoTime() - q));
-            q = System.nanoTime();
-            boolean found = log.latestMaterialization("big").isPresent();
-            System.out.printf("   latestMaterialization(big): %s in %.2f ms%n", found, ms(System.nanoTime() - q));
+            List<String> keys = List.of("rows", "bytes", "score");
+            timed("metadataSeries(asset with 100,000 materializations)",
+                    i -> log.metadataSeries(i % 2 == 0 ? "big" : "other", keys.get(i % 3)).size());
+            timed("materializationHistory(big, page of 50)",
+                    i -> log.materializationHistory("big", i == 0 ? null : 100_000L * (i + 1), 50).size());
+            timed("latestMaterialization(one asset)", i -> log.latestMaterialization(i % 2 == 0 ? "big" : "other")
+                    .isPresent() ? 1 : 0);
         }
+    }
+
+    @FunctionalInterface
+    private interface Query {
+        int run(int call);
+    }
+
+    /** Prints the first call's time and the median of the next ones. */
+    private static void timed(String what, Query query) {
+        int calls = 9;
+        long first = System.nanoTime();
+        int n = query.run(0);
+        first = System.nanoTime() - first;
+        long[] warm = new long[calls];
+        for (int i = 0; i < calls; i++) {
+            long t = System.nanoTime();
+            query.run(i + 1);
+            warm[i] = System.nanoTime() - t;
+        }
+        java.util.Arrays.sort(warm);
+        System.out.printf("   %s: %,d rows; first call %.1f ms, then median %.1f ms (min %.1f, max %.1f)%n", what, n,
+                ms(first), ms(warm[calls / 2]), ms(warm[0]), ms(warm[calls - 1]));
     }
 
     private static RunRecord run(String runId) {
@@ -166,6 +200,10 @@ public final class EventLogBench {
                 new EventData.Materialized(metadata, 25, "v1", "3f2a9c" + i, EventData.DataVersionSource.CONTENT_HASH,
                         Map.of("upstream_a", new EventData.InputVersion("abc", 17), "upstream_b",
                                 new EventData.InputVersion("def", 18))));
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static double secs(long nanos) {

@@ -104,9 +104,13 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** SIGKILL on Unix: no shutdown hooks, no H2 close. */
-    void kill() throws InterruptedException {
+    void kill() {
         process.destroyForcibly();
-        process.waitFor();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     String stderr() {
@@ -117,11 +121,17 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Lets the child end by closing its stdin; kills it if it has not ended after 10 s. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         stdin.close();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            kill();
+        try {
+            if (process.waitFor(10, TimeUnit.SECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        kill();
     }
 }

@@ -107,6 +107,8 @@ class H2EventLogProcessTest {
             assertThat(child.ask("open " + db + " SHARED")).isEqualTo("OPENED");
             int port = serverPortInLockFile(db);
             assertListensOnLoopbackOnly(port);
+            assertThat(assertThrows(EventLogException.class, () -> H2EventLog.open(db, H2EventLog.Mode.EXCLUSIVE))
+                    .kind()).as("an exclusive opener is refused").isEqualTo(EventLogException.Kind.IN_USE);
 
             try (H2EventLog log = H2EventLog.open(db, H2EventLog.Mode.SHARED)) {
                 assertThat(child.ask("run child-run")).isEqualTo("OK");

@@ -15,13 +15,16 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.cairn.api.MetadataValue;
 import dev.cairn.engine.events.Event;
 import dev.cairn.engine.events.EventData;
 import dev.cairn.engine.events.EventType;
@@ -60,6 +63,28 @@ class H2EventLogTest {
         assertThat(singleValue("SELECT \"installed_on\" FROM \"flyway_schema_history\" WHERE \"version\" = '1'"))
                 .isEqualTo(installedOn);
         assertThat(Files.exists(Path.of(db() + ".mv.db"))).isTrue();
+    }
+
+    @Test
+    void theSchemaVersionConstantNamesTheNewestMigration() {
+        Flyway flyway = Flyway.configure().dataSource(dataSource()).locations(H2Opener.MIGRATIONS).load();
+        MigrationInfo[] all = flyway.info().all();
+        assertThat(all[all.length - 1].getVersion().getVersion()).isEqualTo(H2Opener.SCHEMA_VERSION);
+    }
+
+    @Test
+    void numericMetadataCanBeReadWithPlainSqlThroughAView() throws SQLException {
+        Event m;
+        try (H2EventLog log = H2EventLog.open(db(), H2EventLog.Mode.EXCLUSIVE)) {
+            log.createRun(run("r", LocalProcess.pid(), Instant.now()));
+            m = log.append(new Event(0, "r", EventType.ASSET_MATERIALIZATION, Instant.parse("2024-01-02T03:04:05Z"),
+                    "orders", "p1", LogLevel.INFO, "", new EventData.Materialized(Map.of("rows",
+                    MetadataValue.of(42), "name", MetadataValue.text("x")), 1, null, "d",
+                    EventData.DataVersionSource.UNIQUE, Map.of())));
+        }
+        assertThat(singleValue("SELECT event_id || ' ' || asset_key || ' ' || meta_key || ' ' || num_value || ' '"
+                + " || ts_nanos || ' ' || run_id || ' ' || partition_key FROM numeric_metadata"))
+                .isEqualTo(m.id() + " orders rows 42.0 1704164645000000000 r p1");
     }
 
     @Test
