@@ -62,6 +62,7 @@ public final class DetailsPanel extends ScrollPane {
     private final Clock clock;
     private final Actions actions;
     private final VBox content = new VBox(14);
+    private List<Object> shownFingerprint;
 
     public DetailsPanel(GraphViewModel graph, WorkspaceViewModel workspace, Clock clock, Actions actions) {
         this.graph = Objects.requireNonNull(graph);
@@ -81,8 +82,38 @@ public final class DetailsPanel extends ScrollPane {
         refresh();
     }
 
-    /** Rebuilds the content for the current selection. */
+    /**
+     * Rebuilds the content for the current selection, unless nothing it shows changed (statuses
+     * change every second while a run goes on); keeps the scroll position.
+     */
     public void refresh() {
+        List<Object> now = fingerprint();
+        if (now.equals(shownFingerprint)) {
+            return;
+        }
+        shownFingerprint = now;
+        double scroll = getVvalue();
+        rebuild();
+        layout();
+        setVvalue(scroll);
+    }
+
+    /** Everything the content depends on. */
+    private List<Object> fingerprint() {
+        List<Object> parts = new java.util.ArrayList<>();
+        parts.add(workspace.definitionsProperty().get());
+        parts.add(workspace.statusProperty().get());
+        parts.add(workspace.canRun());
+        parts.add(List.copyOf(graph.selection()));
+        if (graph.selection().isEmpty()) {
+            parts.add(graph.statusesProperty().get());
+        } else {
+            graph.selection().forEach(k -> parts.add(graph.status(k)));
+        }
+        return parts;
+    }
+
+    private void rebuild() {
         content.getChildren().clear();
         Set<String> selected = graph.selection();
         AssetGraph g = graph.assetGraph();

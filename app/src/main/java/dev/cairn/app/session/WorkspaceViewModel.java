@@ -37,6 +37,8 @@ import javafx.collections.ObservableList;
  */
 public final class WorkspaceViewModel {
 
+    private static final String DEFINITIONS_FAILED = "Cannot read the definitions";
+
     private final WorkerLauncher launcher;
     private final WorkspaceSession.Options options;
     /** Opens and closes sessions one after the other, off the JavaFX thread. */
@@ -271,6 +273,7 @@ public final class WorkspaceViewModel {
             later(() -> {
                 DefinitionsUpdate before = definitions.get();
                 definitions.set(update);
+                notices.removeIf(n -> n.title().equals(DEFINITIONS_FAILED));
                 // A broken jar's problems have their own panel; its assets are not what is shown.
                 if (before != null && update.changes() != null && !update.changes().isEmpty() && !update.fromCache()
                         && !update.hasProblems()) {
@@ -281,7 +284,7 @@ public final class WorkspaceViewModel {
 
         @Override
         public void definitionsFailed(String message) {
-            later(() -> notices.add(new Notice(Notice.Kind.ERROR, "Cannot read the definitions", message, true)));
+            later(() -> notices.add(new Notice(Notice.Kind.ERROR, DEFINITIONS_FAILED, message, true)));
         }
 
         @Override
