@@ -361,7 +361,7 @@ public final class MainWindow {
         progressBox.managedProperty().bind(runs.runningProperty());
 
         search.setId("searchField");
-        search.setPromptText("Search or select (e.g. *report, status:stale)");
+        search.setPromptText("Search (e.g. *report, status:stale)");
         search.setLeft(Icons.of("fth-search"));
         search.setPrefWidth(270);
         search.textProperty().addListener((o, a, text) -> runSearch(text, false));
