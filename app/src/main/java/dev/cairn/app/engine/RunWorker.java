@@ -105,11 +105,6 @@ public final class RunWorker {
         return runId;
     }
 
-    /** The worker process. */
-    public WorkerProcess process() {
-        return process;
-    }
-
     /** Completes when the worker has exited. */
     public CompletableFuture<WorkerProcess.Exit> exit() {
         return process.exit();

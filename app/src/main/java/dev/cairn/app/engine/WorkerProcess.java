@@ -141,28 +141,13 @@ public final class WorkerProcess {
         exit.complete(new Exit(process.exitValue(), stderrTail(), killed, stopRequested));
     }
 
-    /** A short name for messages. */
-    public String name() {
-        return name;
-    }
-
-    /** The worker's process id. */
-    public long pid() {
-        return process.pid();
-    }
-
-    /** True until the process has exited. */
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
     /** True once {@link #stop} was called. */
     public boolean stopRequested() {
         return stopRequested;
     }
 
     /** The last lines of standard error so far. */
-    public List<String> stderrTail() {
+    private List<String> stderrTail() {
         synchronized (stderrTail) {
             return List.copyOf(stderrTail);
         }

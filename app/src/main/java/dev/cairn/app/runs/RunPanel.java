@@ -95,16 +95,6 @@ public final class RunPanel extends SplitPane {
         onCancel = Objects.requireNonNull(handler);
     }
 
-    /** The list of runs, for tests. */
-    public ListView<RunRecord> runList() {
-        return runList;
-    }
-
-    /** The log table, for tests. */
-    public TableView<Event> logTable() {
-        return table;
-    }
-
     // ------------------------------------------------------------------ run list
 
     private VBox runListPane() {
