@@ -58,6 +58,12 @@ class AppOnTheExampleTest {
         assertThat(app.fx(() -> app.app.runs().runs().get(0).selection())).isEqualTo("iris_data");
         assertThat(app.app.graph().status("setosa").badge()).isEqualTo(NodeBadge.MISSING);
         assertThat(app.fx(() -> app.robot.lookup("#materializeSelected").queryAs(Button.class).isDisabled())).isFalse();
+
+        // The context menu of a node: right-click selects it; its first item materializes it.
+        app.robot.rightClickOn(app.nodeOnScreen("setosa"));
+        assertThat(app.fx(() -> Set.copyOf(app.app.graph().selection()))).containsExactly("setosa");
+        app.robot.clickOn(app.robot.lookup(".context-menu .menu-item").nth(0).queryAs(javafx.scene.Node.class));
+        app.awaitBadge("setosa", NodeBadge.FRESH);
     }
 
     @Test

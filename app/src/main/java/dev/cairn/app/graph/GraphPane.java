@@ -261,19 +261,36 @@ public final class GraphPane extends StackPane {
     // ------------------------------------------------------------------ context menu
 
     private void installContextMenu() {
+        // The context menu key and platforms' menu gestures...
         canvas.setOnContextMenuRequested(e -> {
-            Optional<String> key = canvas.nodeAt(e.getX(), e.getY());
-            if (key.isEmpty() || nodeMenu == null) {
-                return;
+            if (showNodeMenu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY())) {
+                e.consume();
             }
-            if (!model.selection().contains(key.get())) {
-                model.selection().clear();
-                model.selection().add(key.get());
-            }
-            tooltip.hide();
-            nodeMenu.show(canvas, e.getScreenX(), e.getScreenY());
-            e.consume();
         });
+        // ...and a plain secondary click, which not every platform turns into a menu request.
+        canvas.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY
+                    && showNodeMenu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY())) {
+                e.consume();
+            }
+        });
+    }
+
+    /** Selects the node at a point (unless it is part of the selection) and opens its menu there. */
+    private boolean showNodeMenu(double x, double y, double screenX, double screenY) {
+        Optional<String> key = canvas.nodeAt(x, y);
+        if (key.isEmpty() || nodeMenu == null) {
+            return false;
+        }
+        if (!model.selection().contains(key.get())) {
+            model.selection().clear();
+            model.selection().add(key.get());
+        }
+        tooltip.hide();
+        if (!nodeMenu.isShowing()) {
+            nodeMenu.show(canvas, screenX, screenY);
+        }
+        return true;
     }
 
     /** The keys of the nodes in view, for tests and the status bar. */

@@ -133,6 +133,24 @@ class WorkspaceSessionTest {
     }
 
     @Test
+    void closingCancelsTheRunsItStarted() throws Exception {
+        Path jar = TestAssetJars.slow(jars);
+        open(jar);
+        listener.awaitDefinitions(u -> true);
+        session.materialize("*");
+        String runId = listener.awaitRunId();
+        listener.awaitEvents(runId, e -> e.type() == EventType.STEP_STARTED && "slow".equals(e.assetKey()));
+
+        session.close();
+        session = null;
+
+        try (var log = dev.cairn.engine.workspace.Workspace.forJar(jar, home)
+                .openEventLog(dev.cairn.engine.storage.h2.H2EventLog.Mode.EXCLUSIVE)) {
+            assertThat(log.run(runId).orElseThrow().status()).isEqualTo(RunStatus.CANCELED);
+        }
+    }
+
+    @Test
     void aWorkerThatIgnoresCancelIsKilledAndItsRunRecordedCanceled() {
         open(TestAssetJars.stubborn(jars));
         listener.awaitDefinitions(u -> true);
