@@ -290,12 +290,16 @@ public final class WorkspaceSession implements AutoCloseable {
 
     /**
      * Cancels runs: the app's own through their workers, others of this machine (for example from
-     * the command line) by asking their process to stop. Runs still starting are canceled too.
+     * the command line) by asking their process to stop.
+     *
+     * @param alsoStarting whether to cancel too the runs the app asked for that have not started yet
      */
-    public void cancel(Collection<String> runIds) {
+    public void cancel(Collection<String> runIds, boolean alsoStarting) {
         List<String> ids = List.copyOf(runIds);
         submit(() -> {
-            starting.forEach(RunWorker::cancel);
+            if (alsoStarting) {
+                starting.forEach(RunWorker::cancel);
+            }
             for (String id : ids) {
                 RunWorker worker = workers.get(id);
                 if (worker != null) {

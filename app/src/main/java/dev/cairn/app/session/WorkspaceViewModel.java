@@ -192,10 +192,10 @@ public final class WorkspaceViewModel {
         session.materialize(selection);
     }
 
-    /** Cancels the runs with these ids, and any run the app is starting. */
-    public void cancel(Collection<String> runIds) {
+    /** Cancels the runs with these ids, and, if {@code alsoStarting}, the runs the app is starting. */
+    public void cancel(Collection<String> runIds, boolean alsoStarting) {
         if (session != null) {
-            session.cancel(runIds);
+            session.cancel(runIds, alsoStarting);
         }
     }
 

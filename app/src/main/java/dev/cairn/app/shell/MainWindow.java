@@ -142,7 +142,7 @@ public final class MainWindow {
         this.cannotRun = Bindings.createBooleanBinding(() -> !workspace.canRun(),
                 workspace.definitionsProperty(), workspace.openingProperty());
         this.noSelection = Bindings.createBooleanBinding(() -> graph.selection().isEmpty(), graph.selection());
-        runPanel.setOnCancel(id -> workspace.cancel(List.of(id)));
+        runPanel.setOnCancel(id -> workspace.cancel(List.of(id), false));
     }
 
     /** Builds the scene and shows the window. */
@@ -543,7 +543,7 @@ public final class MainWindow {
     }
 
     private void cancelRuns() {
-        workspace.cancel(runs.startedRunIds());
+        workspace.cancel(runs.startedRunIds(), true);
     }
 
     private void select(Set<String> keys) {

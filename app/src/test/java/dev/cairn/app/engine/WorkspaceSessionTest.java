@@ -125,7 +125,7 @@ class WorkspaceSessionTest {
         String runId = listener.awaitRunId();
         listener.awaitEvents(runId, e -> e.type() == EventType.STEP_STARTED && "slow".equals(e.assetKey()));
 
-        session.cancel(List.of(runId));
+        session.cancel(List.of(runId), false);
 
         listener.awaitEvents(runId, e -> e.type() == EventType.RUN_CANCELED);
         assertThat(listener.awaitRun(r -> r.runId().equals(runId) && r.status().isFinished()).status())
@@ -158,7 +158,7 @@ class WorkspaceSessionTest {
         String runId = listener.awaitRunId();
         listener.awaitEvents(runId, e -> e.type() == EventType.STEP_STARTED);
 
-        session.cancel(List.of(runId));
+        session.cancel(List.of(runId), false);
 
         Event end = listener.awaitEvents(runId, e -> e.type().endsRun()).stream()
                 .filter(e -> e.type().endsRun()).findFirst().orElseThrow();
