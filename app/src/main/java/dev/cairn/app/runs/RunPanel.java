@@ -169,7 +169,7 @@ public final class RunPanel extends SplitPane {
             }
             dot.getStyleClass().removeIf(s -> s.startsWith("status-"));
             dot.getStyleClass().add("status-" + run.status().name().toLowerCase(Locale.ROOT));
-            selection.setText(run.selection());
+            selection.setText(selectionTitle(run.selection()));
             Instant now = clock.instant();
             meta.setText(statusWord(run.status()) + " · " + Formats.time(run.startedAt(), now, clock.getZone())
                     + " · " + duration(run, now));
@@ -177,6 +177,11 @@ public final class RunPanel extends SplitPane {
                     + (run.failureReason() == null ? "" : "\n" + run.failureReason())));
             setGraphic(box);
         }
+    }
+
+    /** How a run's selection reads in the list: "*" is "All assets". */
+    static String selectionTitle(String selection) {
+        return selection.strip().equals("*") ? "All assets" : selection;
     }
 
     static String statusWord(RunStatus status) {
