@@ -37,10 +37,7 @@ final class HistoryCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (CairnInstance instance = jar.open()) {
-            var graph = instance.definitions().graph();
-            if (graph.isPresent() && !graph.get().contains(asset)) {
-                throw new CliException("no asset '" + asset + "'" + suggestion(graph.get().assets().keySet()));
-            }
+            instance.definitions().graph().ifPresent(graph -> CliException.requireAsset(graph, asset));
             List<MaterializationRecord> history = instance.eventLog().materializationHistory(asset, null, Math.max(1, limit));
             if (history.isEmpty()) {
                 out.println("`" + asset + "` has never been materialized.");
@@ -67,11 +64,6 @@ final class HistoryCommand implements Callable<Integer> {
             table.print(out);
             return CairnCli.OK;
         }
-    }
-
-    private String suggestion(java.util.Set<String> keys) {
-        List<String> close = dev.cairn.engine.definitions.Suggestions.closest(asset, keys, 3);
-        return close.isEmpty() ? "" : " (did you mean " + String.join(", ", close) + "?)";
     }
 
     private static String number(MetadataValue v) {

@@ -32,10 +32,7 @@ final class WhyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (CairnInstance instance = jar.open()) {
             var graph = instance.definitions().requireGraph();
-            if (!graph.contains(asset)) {
-                var close = dev.cairn.engine.definitions.Suggestions.closest(asset, graph.assets().keySet(), 3);
-                throw new CliException("no asset '" + asset + "'" + (close.isEmpty() ? "" : " (did you mean " + String.join(", ", close) + "?)"));
-            }
+            CliException.requireAsset(graph, asset);
             StalenessReport report = instance.status();
             StalenessReport.Explanation why = report.explain(asset);
             AssetState s = why.state();

@@ -70,6 +70,15 @@ public interface EventLog extends AutoCloseable {
     List<MetadataPoint> metadataSeries(String assetKey, String metadataKey);
 
     /**
+     * The series under which a log keeps every materialization's duration in milliseconds, next to
+     * the numeric metadata; keys starting with {@code cairn:} are Cairn's own.
+     */
+    String DURATION_SERIES = "cairn:duration_ms";
+
+    /** The duration in milliseconds of every materialization of an asset, oldest first, ready to chart. */
+    List<MetadataPoint> durationSeries(String assetKey);
+
+    /**
      * Marks runs still STARTED whose process is no longer alive as FAILURE, with the reason, and
      * appends a RUN_FAILURE event for each. Called when the log is opened.
      *

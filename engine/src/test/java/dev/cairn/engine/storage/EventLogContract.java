@@ -319,6 +319,22 @@ public abstract class EventLogContract {
     }
 
     @Test
+    void everyMaterializationsDurationFormsASeries() {
+        log.createRun(run("r", T0));
+        Event first = log.append(materialization("r", "a", null, T0, Map.of("rows", MetadataValue.of(3))));
+        log.append(materialization("r", "b", null, T0, Map.of()));
+        Event second = log.append(materialization("r", "a", "2024-05-01", T0.plusSeconds(1), Map.of()));
+
+        List<MetadataPoint> durations = log.durationSeries("a");
+
+        assertThat(durations).extracting(MetadataPoint::eventId).containsExactly(first.id(), second.id());
+        assertThat(durations).extracting(MetadataPoint::value).containsOnly(7.0);
+        assertThat(durations.get(1).partitionKey()).isEqualTo("2024-05-01");
+        assertThat(log.metadataSeries("a", "rows")).hasSize(1);
+        assertThat(log.durationSeries("never")).isEmpty();
+    }
+
+    @Test
     void theLatestFailureOfEveryAssetIsKept() {
         log.createRun(run("r", T0));
         log.append(event("r", EventType.STEP_FAILURE, "a", T0, stepFailed()));

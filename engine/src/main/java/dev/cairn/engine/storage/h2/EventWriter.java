@@ -351,6 +351,7 @@ final class EventWriter implements AutoCloseable {
                 partitionLatest.addBatch();
             }
             addMetrics(e, m.metadata());
+            addPoint(e, dev.cairn.engine.storage.EventLog.DURATION_SERIES, m.durationMillis());
         } else if (e.data() instanceof EventData.Observed) {
             addLatest(e, dataJson);
         } else if (e.type() == EventType.STEP_FAILURE && e.assetKey() != null) {
@@ -380,13 +381,17 @@ final class EventWriter implements AutoCloseable {
             } else {
                 continue;
             }
-            insertPoint.setLong(1, PointKeys.point(seriesId(e.assetKey(), entry.getKey()), e.id()));
-            insertPoint.setDouble(2, value);
-            insertPoint.setLong(3, PointKeys.nanos(e.timestamp()));
-            insertPoint.setLong(4, runSeqs.get(e.runId()));
-            insertPoint.setString(5, e.partitionKey());
-            insertPoint.addBatch();
+            addPoint(e, entry.getKey(), value);
         }
+    }
+
+    private void addPoint(Event e, String seriesKey, double value) throws SQLException {
+        insertPoint.setLong(1, PointKeys.point(seriesId(e.assetKey(), seriesKey), e.id()));
+        insertPoint.setDouble(2, value);
+        insertPoint.setLong(3, PointKeys.nanos(e.timestamp()));
+        insertPoint.setLong(4, runSeqs.get(e.runId()));
+        insertPoint.setString(5, e.partitionKey());
+        insertPoint.addBatch();
     }
 
     /** The id of a metadata series, created in the current transaction if it is new. */

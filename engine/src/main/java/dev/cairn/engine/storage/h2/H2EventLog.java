@@ -248,6 +248,11 @@ public final class H2EventLog implements EventLog {
     }
 
     @Override
+    public List<MetadataPoint> durationSeries(String assetKey) {
+        return metadataSeries(assetKey, DURATION_SERIES);
+    }
+
+    @Override
     public Map<String, FailureRecord> latestFailures() {
         return byAsset(query(LATEST_FAILURES, ps -> { }, rs -> new FailureRecord(rs.getLong(1), rs.getString(2),
                 rs.getString(3), EventRows.instant(rs, 4))), FailureRecord::assetKey);

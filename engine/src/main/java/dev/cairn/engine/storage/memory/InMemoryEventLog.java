@@ -151,6 +151,13 @@ public final class InMemoryEventLog implements EventLog {
     }
 
     @Override
+    public synchronized List<MetadataPoint> durationSeries(String assetKey) {
+        return materializations(assetKey).stream()
+                .map(m -> new MetadataPoint(m.eventId(), m.timestamp(), m.runId(), m.partitionKey(), m.data().durationMillis()))
+                .toList();
+    }
+
+    @Override
     public synchronized List<MetadataPoint> metadataSeries(String assetKey, String metadataKey) {
         List<MetadataPoint> points = new ArrayList<>();
         for (MaterializationRecord m : materializations(assetKey)) {
