@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,22 @@ class AppRunsTest {
         return app.fx(() -> app.robot.from(app.app.window().problemsPanel()).lookup(".label").queryAll()
                 .stream().map(n -> ((javafx.scene.control.Label) n).getText())
                 .reduce("", (a, b) -> a + "\n" + b));
+    }
+
+    @Test
+    void aDroppedJarOpensAndOtherFilesAreRefused() throws Exception {
+        Path first = TestAssetJars.slow(jars);
+        app = start(first);
+        app.awaitNode("quick");
+        Path notes = Files.writeString(jars.resolve("notes.txt"), "not a jar");
+        Path second = TestAssetJars.pipeline(Files.createDirectory(jars.resolve("second")), "1");
+
+        assertThat(app.fx(() -> app.app.window().openDropped(List.of(notes.toFile())))).isFalse();
+        assertThat(app.fx(() -> app.app.workspace().jarProperty().get())).isEqualTo(first);
+
+        assertThat(app.fx(() -> app.app.window().openDropped(List.of(notes.toFile(), second.toFile())))).isTrue();
+        app.awaitNode("report");
+        assertThat(app.fx(() -> app.app.workspace().jarProperty().get())).isEqualTo(second);
     }
 
     private AppFixture start(Path jar) {

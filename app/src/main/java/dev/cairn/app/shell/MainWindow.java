@@ -53,6 +53,7 @@ import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -152,6 +153,7 @@ public final class MainWindow {
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(center());
         root.setBottom(statusBar());
+        acceptJarDrops(root);
 
         AppSettings.WindowBounds bounds = settings.window();
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -231,6 +233,47 @@ public final class MainWindow {
         b.setFocusTraversable(false);
         b.setOnAction(e -> action.run());
         return b;
+    }
+
+    /** A jar dragged over the window is accepted, and outlined, anywhere; anything else is refused. */
+    private void acceptJarDrops(Node target) {
+        javafx.css.PseudoClass dropTarget = javafx.css.PseudoClass.getPseudoClass("drop-target");
+        target.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && droppedJar(e.getDragboard().getFiles()).isPresent()) {
+                e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+            }
+            e.consume();
+        });
+        target.setOnDragEntered(e -> target.pseudoClassStateChanged(dropTarget,
+                e.getDragboard().hasFiles() && droppedJar(e.getDragboard().getFiles()).isPresent()));
+        target.setOnDragExited(e -> target.pseudoClassStateChanged(dropTarget, false));
+        target.setOnDragDropped(e -> {
+            target.pseudoClassStateChanged(dropTarget, false);
+            e.setDropCompleted(e.getDragboard().hasFiles() && openDropped(e.getDragboard().getFiles()));
+            e.consume();
+        });
+    }
+
+    /**
+     * Opens the first jar among files dropped on the window, as File › Open does.
+     *
+     * @return whether a jar was among them
+     */
+    public boolean openDropped(List<File> files) {
+        java.util.Optional<Path> jar = droppedJar(files);
+        jar.ifPresent(this::open);
+        return jar.isPresent();
+    }
+
+    /** The first regular file named {@code *.jar} among dropped files. */
+    static java.util.Optional<Path> droppedJar(List<File> files) {
+        if (files == null) {
+            return java.util.Optional.empty();
+        }
+        return files.stream()
+                .filter(f -> f.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".jar") && f.isFile())
+                .map(File::toPath)
+                .findFirst();
     }
 
     // ------------------------------------------------------------------ menus and tool bar
