@@ -140,6 +140,34 @@ class AppRunsTest {
         assertThat(app.fx(() -> app.app.workspace().jarProperty().get())).isEqualTo(second);
     }
 
+    @Test
+    void aCollapsedGroupIsOneNodeThatMaterializesItsMembersAndExpandsBack() {
+        app = start(TestAssetJars.pipeline(jars, "1"));
+        app.awaitNode("raw");
+
+        app.fx(() -> {
+            app.app.graph().toggleGroup("ingest");
+            return null;
+        });
+        app.await("the group's node", () -> app.app.window().graphPane().canvas().nodeBoundsInLocal("group:ingest").isPresent());
+        assertThat(app.fx(() -> app.app.window().graphPane().visibleKeys()))
+                .containsExactlyInAnyOrder("group:ingest", "report", "failing");
+        assertThat(app.fx(() -> app.app.graph().tooltip("group:ingest"))).contains("cleaned, raw", "2 missing");
+
+        app.clickNode("group:ingest");
+        app.click("materializeSelected");
+        app.awaitBadge("raw", NodeBadge.FRESH);
+        app.awaitBadge("cleaned", NodeBadge.FRESH);
+        assertThat(app.fx(() -> app.app.runs().runs().get(0).selection())).isEqualTo("cleaned, raw");
+
+        app.fx(() -> {
+            app.app.graph().toggleGroup("ingest");
+            return null;
+        });
+        app.awaitNode("raw");
+        assertThat(app.fx(() -> app.app.window().graphPane().visibleKeys())).doesNotContain("group:ingest");
+    }
+
     private AppFixture start(Path jar) {
         try {
             return AppFixture.start(home, jar);

@@ -53,11 +53,16 @@ public final class GraphPane extends StackPane {
             if (now != null) {
                 autoFit = true;
                 canvas.setGraph(now.data(), now.layout());
-                canvas.setStatuses(model.statusesProperty().get());
+                canvas.setStatuses(now.drawnStatuses(model.statusesProperty().get()));
                 syncSelectionToCanvas();
             }
         });
-        model.statusesProperty().addListener((o, old, now) -> canvas.setStatuses(now));
+        model.statusesProperty().addListener((o, old, now) -> {
+            if (model.graphProperty().get() != null) {
+                canvas.setStatuses(model.graphProperty().get().drawnStatuses(now));
+            }
+        });
+        canvas.setOnGroupToggle(model::toggleGroup);
         syncSelection();
         installTooltip();
         installKeys();

@@ -21,6 +21,7 @@ import dev.cairn.app.graph.layout.LayoutCache;
 import dev.cairn.app.graph.layout.LayoutResult;
 import dev.cairn.app.graph.layout.NodeSizes;
 import dev.cairn.app.graph.layout.Size;
+import dev.cairn.app.graph.model.CollapsedGraph;
 import dev.cairn.app.graph.model.GraphData;
 import dev.cairn.app.graph.model.GraphEdge;
 import dev.cairn.app.graph.model.GraphNode;
@@ -61,10 +62,21 @@ public final class GraphViewModel {
     /**
      * A graph ready to draw.
      *
-     * @param data the nodes and edges
-     * @param layout their positions
+     * @param folding the graph with its collapsed groups folded, and which asset each node stands for
+     * @param layout the positions of the folded graph's nodes
      */
-    public record LaidOutGraph(GraphData data, LayoutResult layout) { }
+    public record LaidOutGraph(CollapsedGraph folding, LayoutResult layout) {
+
+        /** The nodes and edges drawn. */
+        public GraphData data() {
+            return folding.graph();
+        }
+
+        /** The statuses of the nodes drawn: a collapsed group shows the worst of its members'. */
+        public Map<String, NodeStatus> drawnStatuses(Map<String, NodeStatus> assetStatuses) {
+            return folding.statuses(assetStatuses);
+        }
+    }
 
     /**
      * What a search found.
@@ -94,6 +106,8 @@ public final class GraphViewModel {
     /** Per live run, the steps it is computing and since when. */
     private final Map<String, Map<String, Instant>> running = new HashMap<>();
     private final Timeline ticker;
+    private final GroupFolds folds = new GroupFolds();
+    /** The whole graph of the definitions shown, before folding. */
     private GraphData shownData;
     private long layoutGeneration;
     private long lastMinute;
@@ -110,6 +124,7 @@ public final class GraphViewModel {
         workspace.jarProperty().addListener((o, old, now) -> {
             running.clear();
             selection.clear();
+            folds.clear();
         });
         workspace.addRunEventListener(this::runEvents);
         // "3 min ago" ages, and running steps count seconds.
@@ -172,11 +187,42 @@ public final class GraphViewModel {
 
     /** The tooltip of a node. */
     public String tooltip(String key) {
+        LaidOutGraph drawn = graph.get();
+        if (drawn != null && drawn.folding().members().containsKey(key)) {
+            NodeStatus status = drawn.drawnStatuses(statuses.get()).getOrDefault(key, NodeStatus.UNKNOWN);
+            return String.join(", ", drawn.folding().members().get(key)) + "\n" + status.subtitle()
+                    + "\nDouble-click the group's title to expand it.";
+        }
         return spec(key).map(spec -> NodeStatuses.tooltip(spec, workspace.statusProperty().get(), runningSince(key),
                 clock.instant(), clock.getZone())).orElse(key);
     }
 
     // ------------------------------------------------------------------ queries for the selection actions
+
+    /** The asset keys drawn nodes stand for: a collapsed group's node stands for all its members. */
+    public Set<String> assetKeys(Set<String> drawnKeys) {
+        LaidOutGraph drawn = graph.get();
+        Set<String> keys = new LinkedHashSet<>();
+        for (String k : drawnKeys) {
+            List<String> members = drawn == null ? null : drawn.folding().members().get(k);
+            if (members == null) {
+                keys.add(k);
+            } else {
+                keys.addAll(members);
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Collapses a group of the graph into one node, or expands it back (laid out again, or taken
+     * from the layout cache when this folding was drawn before).
+     */
+    public void toggleGroup(String group) {
+        if (shownData != null && folds.toggle(group, shownData)) {
+            layOut();
+        }
+    }
 
     /** The selected keys and everything upstream of them. */
     public Set<String> withUpstream(Set<String> keys) {
@@ -254,24 +300,47 @@ public final class GraphViewModel {
         GraphData data = toGraphData(update.shown());
         if (!data.equals(shownData)) {
             shownData = data;
-            long gen = ++layoutGeneration;
-            CompletableFuture.supplyAsync(() -> layouts.layout(new AutoLayout(), data,
-                    NodeSizes.uniform(data, NODE_SIZE)), layoutExecutor).whenComplete((layout, failure) ->
-                    Platform.runLater(() -> {
-                        if (gen != layoutGeneration) {
-                            return;
-                        }
-                        if (failure != null) {
-                            workspace.notices().add(new Notice(Notice.Kind.ERROR, "Cannot lay out the graph",
-                                    String.valueOf(failure.getMessage()), true));
-                            return;
-                        }
-                        selection.retainAll(data.nodes().stream().map(GraphNode::id).toList());
-                        graph.set(new LaidOutGraph(data, layout));
-                        refreshStatuses();
-                    }));
+            layOut();
         }
         refreshStatuses();
+    }
+
+    /** Lays out the shown graph, folded, in the background; only the latest request is drawn. */
+    private void layOut() {
+        CollapsedGraph folded = folds.fold(shownData);
+        GraphData data = folded.graph();
+        long gen = ++layoutGeneration;
+        CompletableFuture.supplyAsync(() -> layouts.layout(new AutoLayout(), data,
+                NodeSizes.uniform(data, NODE_SIZE)), layoutExecutor).whenComplete((layout, failure) ->
+                Platform.runLater(() -> {
+                    if (gen != layoutGeneration) {
+                        return;
+                    }
+                    if (failure != null) {
+                        workspace.notices().add(new Notice(Notice.Kind.ERROR, "Cannot lay out the graph",
+                                String.valueOf(failure.getMessage()), true));
+                        return;
+                    }
+                    keepSelectionVisible(folded);
+                    graph.set(new LaidOutGraph(folded, layout));
+                    refreshStatuses();
+                }));
+    }
+
+    /** Selected assets folded into a group select the group's node; keys no longer drawn are dropped. */
+    private void keepSelectionVisible(CollapsedGraph folded) {
+        Set<String> drawn = folded.graph().nodes().stream().map(GraphNode::id).collect(Collectors.toSet());
+        Set<String> kept = new LinkedHashSet<>();
+        for (String k : selection) {
+            String shown = folded.representative().getOrDefault(k, k);
+            if (drawn.contains(shown)) {
+                kept.add(shown);
+            }
+        }
+        if (!kept.equals(selection)) {
+            selection.clear();
+            selection.addAll(kept);
+        }
     }
 
     /** Nodes in key order with their groups (left out when everything is in one group), edges from each upstream. */

@@ -581,7 +581,7 @@ public final class MainWindow {
         if (keys.isEmpty() || !workspace.canRun()) {
             return;
         }
-        String selection = keys.stream().sorted().map(k -> withUpstream ? "*" + k : k).collect(Collectors.joining(", "));
+        String selection = graph.assetKeys(keys).stream().sorted().map(k -> withUpstream ? "*" + k : k).collect(Collectors.joining(", "));
         workspace.materialize(selection);
     }
 
