@@ -145,10 +145,7 @@ class AppRunsTest {
         app = start(TestAssetJars.pipeline(jars, "1"));
         app.awaitNode("raw");
 
-        app.fx(() -> {
-            app.app.graph().toggleGroup("ingest");
-            return null;
-        });
+        app.robot.doubleClickOn(groupTitleOnScreen("ingest", "raw"));
         app.await("the group's node", () -> app.app.window().graphPane().canvas().nodeBoundsInLocal("group:ingest").isPresent());
         assertThat(app.fx(() -> app.app.window().graphPane().visibleKeys()))
                 .containsExactlyInAnyOrder("group:ingest", "report", "failing");
@@ -160,12 +157,25 @@ class AppRunsTest {
         app.awaitBadge("cleaned", NodeBadge.FRESH);
         assertThat(app.fx(() -> app.app.runs().runs().get(0).selection())).isEqualTo("cleaned, raw");
 
-        app.fx(() -> {
-            app.app.graph().toggleGroup("ingest");
-            return null;
-        });
+        app.robot.doubleClickOn(groupTitleOnScreen("ingest", "group:ingest"));
         app.awaitNode("raw");
         assertThat(app.fx(() -> app.app.window().graphPane().visibleKeys())).doesNotContain("group:ingest");
+    }
+
+    /** A point in the title band of a group's box, found from where one of its nodes is drawn. */
+    private javafx.geometry.Point2D groupTitleOnScreen(String group, String member) {
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        return app.fx(() -> {
+            var canvas = app.app.window().graphPane().canvas();
+            var layout = app.app.graph().graphProperty().get().layout();
+            var box = layout.groups().get(group);
+            var node = layout.nodes().get(member);
+            var drawn = canvas.nodeBoundsInLocal(member).orElseThrow();
+            double s = canvas.getZoom();
+            double x = drawn.getMinX() + (box.x() + 12 - node.x()) * s;
+            double y = drawn.getMinY() + (box.y() + 6 - node.y()) * s;
+            return canvas.localToScreen(x, y);
+        });
     }
 
     private AppFixture start(Path jar) {

@@ -36,6 +36,8 @@ public final class GraphPane extends StackPane {
     private ContextMenu nodeMenu;
     private boolean syncing;
     private boolean autoFit = true;
+    /** The group whose title was double-clicked, until the graph folded or unfolded arrives. */
+    private String toggledGroup;
 
     public GraphPane(GraphViewModel model) {
         this.model = Objects.requireNonNull(model, "model");
@@ -50,7 +52,13 @@ public final class GraphPane extends StackPane {
         getChildren().addAll(canvas, placeholder);
 
         model.graphProperty().addListener((o, old, now) -> {
-            if (now != null) {
+            if (now != null && old != null && toggledGroup != null) {
+                // A group folded or unfolded: the zoom stays and the view follows the group.
+                canvas.updateGraph(now.data(), now.layout(), toggledGroup);
+                toggledGroup = null;
+                canvas.setStatuses(now.drawnStatuses(model.statusesProperty().get()));
+                syncSelectionToCanvas();
+            } else if (now != null) {
                 autoFit = true;
                 canvas.setGraph(now.data(), now.layout());
                 canvas.setStatuses(now.drawnStatuses(model.statusesProperty().get()));
@@ -62,7 +70,9 @@ public final class GraphPane extends StackPane {
                 canvas.setStatuses(model.graphProperty().get().drawnStatuses(now));
             }
         });
-        canvas.setOnGroupToggle(model::toggleGroup);
+        canvas.setOnGroupToggle(group -> {
+            toggledGroup = model.toggleGroup(group) ? group : null;
+        });
         syncSelection();
         installTooltip();
         installKeys();

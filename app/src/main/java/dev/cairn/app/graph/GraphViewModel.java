@@ -217,11 +217,15 @@ public final class GraphViewModel {
     /**
      * Collapses a group of the graph into one node, or expands it back (laid out again, or taken
      * from the layout cache when this folding was drawn before).
+     *
+     * @return false, changing nothing, when the graph shown has no such group
      */
-    public void toggleGroup(String group) {
-        if (shownData != null && folds.toggle(group, shownData)) {
-            layOut();
+    public boolean toggleGroup(String group) {
+        if (shownData == null || !folds.toggle(group, shownData)) {
+            return false;
         }
+        layOut();
+        return true;
     }
 
     /** The selected keys and everything upstream of them. */
