@@ -10,6 +10,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
@@ -20,7 +21,8 @@ import java.util.List;
  *
  * <p>Shapes (groups, edges, node boxes, badges) are rasterised by {@link Raster} into one image; only
  * text, the group chips, the rubber band and the minimap go through the {@code GraphicsContext}, all
- * in screen space (scaled text is several times slower to draw than text at its final size).
+ * in screen space (scaled text is several times slower to draw than text at its final size). At the
+ * map level the whole graph is rasterised once and that image is moved while the view only pans.
  */
 final class CanvasRenderer {
 
@@ -79,6 +81,30 @@ final class CanvasRenderer {
     private final GraphFonts fonts;
     private final TextFitter fitter = new TextFitter();
     private final Raster raster = new Raster();
+    /** The whole graph at the map level, drawn once and moved while the view only pans. */
+    private final Raster mapRaster = new Raster();
+    /** The raster the shape methods draw into during one pass: the view's, or the map's. */
+    private Raster target = raster;
+    private MapKey mapKey;
+
+    /**
+     * Everything the cached map depends on besides the view's origin; statuses and selection are
+     * copied because the canvas updates its arrays in place.
+     */
+    private record MapKey(CanvasModel model, double scale, double pixelScale, GraphTheme theme, NodeStatus[] statuses,
+                          BitSet selected, int hovered, CanvasModel.Lineage lineage) {
+
+        static MapKey of(Frame f) {
+            return new MapKey(f.model(), f.scale(), f.pixelScale(), f.theme(), f.statuses().clone(),
+                    (BitSet) f.selected().clone(), f.hovered(), f.lineage());
+        }
+
+        boolean matches(Frame f) {
+            return model == f.model() && scale == f.scale() && pixelScale == f.pixelScale() && theme == f.theme()
+                    && hovered == f.hovered() && lineage == f.lineage() && selected.equals(f.selected())
+                    && Arrays.equals(statuses, f.statuses());
+        }
+    }
 
     CanvasRenderer(GraphFonts fonts) {
         this.fonts = fonts;
@@ -113,6 +139,10 @@ final class CanvasRenderer {
     }
 
     void draw(GraphicsContext gc, Frame f) {
+        if (f.model() != null && f.model().nodeCount > 0 && Detail.of(f.scale()) == Detail.MAP && drawMap(gc, f)) {
+            drawOverlays(gc, f, Detail.MAP);
+            return;
+        }
         View v = new View(f);
         int deviceWidth = Math.max(1, (int) Math.round(f.width() * f.pixelScale()));
         int deviceHeight = Math.max(1, (int) Math.round(f.height() * f.pixelScale()));
@@ -124,9 +154,8 @@ final class CanvasRenderer {
         double maxX = minX + f.width() / f.scale();
         double maxY = minY + f.height() / f.scale();
         if (m != null && m.nodeCount > 0) {
-            drawGroups(f, v, detail, minX, minY, maxX, maxY);
-            drawEdges(f, v, detail, minX, minY, maxX, maxY);
-            drawNodes(f, v, detail, minX, minY, maxX, maxY);
+            target = raster;
+            drawShapes(f, v, detail, minX, minY, maxX, maxY);
         }
         gc.setTransform(1, 0, 0, 1, 0, 0);
         gc.setGlobalAlpha(1);
@@ -137,8 +166,62 @@ final class CanvasRenderer {
         if (detail == Detail.FULL || detail == Detail.LABEL) {
             drawTexts(gc, f, detail, minX, minY, maxX, maxY);
         }
+        drawOverlays(gc, f, detail);
+    }
+
+    private void drawShapes(Frame f, View v, Detail detail, double minX, double minY, double maxX, double maxY) {
+        drawGroups(f, v, detail, minX, minY, maxX, maxY);
+        drawEdges(f, v, detail, minX, minY, maxX, maxY);
+        drawNodes(f, v, detail, minX, minY, maxX, maxY);
+    }
+
+    /**
+     * At the map level, draws the whole graph once into an image and, while only the origin changes,
+     * moves that image instead of drawing ten thousand boxes again. Declines (returns false) when the
+     * whole graph at this scale would be much larger than the view.
+     *
+     * @return whether the shapes were drawn
+     */
+    private boolean drawMap(GraphicsContext gc, Frame f) {
+        Rect b = f.model().bounds;
+        double margin = 4 / f.scale();
+        double mapX = b.x() - margin;
+        double mapY = b.y() - margin;
+        double mapWidth = (b.width() + 2 * margin) * f.scale();
+        double mapHeight = (b.height() + 2 * margin) * f.scale();
+        if (mapWidth * mapHeight > 4 * Math.max(1, f.width() * f.height())) {
+            return false;
+        }
+        if (mapKey == null || !mapKey.matches(f)) {
+            Frame whole = new Frame(f.model(), mapWidth, mapHeight, f.pixelScale(), f.scale(), mapX, mapY, f.theme(),
+                    f.statuses(), f.selected(), f.hovered(), f.lineage(), null, null);
+            View v = new View(whole);
+            mapRaster.clear((int) Math.ceil(mapWidth * f.pixelScale()), (int) Math.ceil(mapHeight * f.pixelScale()),
+                    v.background);
+            target = mapRaster;
+            drawShapes(whole, v, Detail.MAP, mapX, mapY, mapX + mapWidth / f.scale(), mapY + mapHeight / f.scale());
+            target = raster;
+            mapRaster.toImage();
+            mapKey = MapKey.of(f);
+        }
+        gc.setTransform(1, 0, 0, 1, 0, 0);
+        gc.setGlobalAlpha(1);
+        gc.setFill(f.theme().background());
+        gc.fillRect(0, 0, f.width(), f.height());
+        // Whole device pixels: the image is copied, never resampled.
+        double k = f.scale() * f.pixelScale();
+        double x = Math.round((mapX - f.originX()) * k) / f.pixelScale();
+        double y = Math.round((mapY - f.originY()) * k) / f.pixelScale();
+        javafx.scene.image.Image image = mapRaster.image();
+        gc.drawImage(image, x, y, image.getWidth() / f.pixelScale(), image.getHeight() / f.pixelScale());
+        return true;
+    }
+
+    /** What goes over the shapes: group titles or chips, the rubber band and the minimap. */
+    private void drawOverlays(GraphicsContext gc, Frame f, Detail detail) {
         if (detail == Detail.FULL) {
-            drawGroupTitles(gc, f, minX, minY, maxX, maxY);
+            drawGroupTitles(gc, f, f.originX(), f.originY(), f.originX() + f.width() / f.scale(),
+                    f.originY() + f.height() / f.scale());
         } else {
             drawGroupChips(gc, f);
         }
@@ -177,8 +260,8 @@ final class CanvasRenderer {
             double y = v.y(r.y());
             double w = r.width() * v.k;
             double h = r.height() * v.k;
-            raster.fillRoundRect(x, y, w, h, radius, edge, 1);
-            raster.fillRoundRect(x + border, y + border, w - 2 * border, h - 2 * border, radius - border, fill, 1);
+            target.fillRoundRect(x, y, w, h, radius, edge, 1);
+            target.fillRoundRect(x + border, y + border, w - 2 * border, h - 2 * border, radius - border, fill, 1);
         }
     }
 
@@ -219,7 +302,7 @@ final class CanvasRenderer {
                 drawRoute(m, v, e, curves, lineWidth, color, alpha);
                 if (arrows) {
                     int last = m.routeStart[e + 1] - 1;
-                    raster.arrowRight(v.x(m.px[last]), v.y(m.py[last]), arrow * 1.3, arrow * 0.75, color, alpha);
+                    target.arrowRight(v.x(m.px[last]), v.y(m.py[last]), arrow * 1.3, arrow * 0.75, color, alpha);
                 }
             }
         }
@@ -239,13 +322,13 @@ final class CanvasRenderer {
                 if (i < end - 1 && Math.abs(x1 - x0) + Math.abs(y1 - y0) < 1.5) {
                     continue;
                 }
-                raster.line(x0, y0, x1, y1, lineWidth, color, alpha);
+                target.line(x0, y0, x1, y1, lineWidth, color, alpha);
             } else if (y0 == y1) {
-                raster.line(x0, y0, x1, y1, lineWidth, color, alpha);
+                target.line(x0, y0, x1, y1, lineWidth, color, alpha);
             } else {
                 // Horizontal tangents at both ends: edges leave and enter nodes level, like a flow.
                 double dx = Math.max(Math.abs(x1 - x0) / 2, minDx);
-                raster.curve(x0, y0, x0 + dx, y0, x1 - dx, y1, x1, y1, lineWidth, color, alpha);
+                target.curve(x0, y0, x0 + dx, y0, x1 - dx, y1, x1, y1, lineWidth, color, alpha);
             }
             x0 = x1;
             y0 = y1;
@@ -264,7 +347,7 @@ final class CanvasRenderer {
                         : badge == NodeBadge.FAILED || badge == NodeBadge.RUNNING ? theme.badgeColor(badge)
                         : m.group[i] >= 0 ? theme.groupColor(m.group[i]) : theme.mutedText();
                 double alpha = lineage != null && !lineage.contains(i) ? DIM : 0.85;
-                raster.fillRect(v.x(m.x[i]), v.y(m.y[i]), m.w[i] * v.k, m.h[i] * v.k, minSize, Raster.rgb(c), alpha);
+                target.fillRect(v.x(m.x[i]), v.y(m.y[i]), m.w[i] * v.k, m.h[i] * v.k, minSize, Raster.rgb(c), alpha);
             });
             return;
         }
@@ -291,13 +374,13 @@ final class CanvasRenderer {
         int border = Raster.rgb(selected || hovered ? theme.accent() : theme.nodeBorder());
         double borderWidth = (selected ? 2 : hovered ? 1.5 : 1) * px;
         Color shadow = theme.nodeShadow();
-        raster.fillRoundRect(x, y + 2 * px, w, h, radius, Raster.rgb(shadow), shadow.getOpacity() * fade);
-        raster.fillRoundRect(x, y, w, h, radius, Raster.mix(border, bg, fade), 1);
-        raster.fillRoundRect(x + borderWidth, y + borderWidth, w - 2 * borderWidth, h - 2 * borderWidth,
+        target.fillRoundRect(x, y + 2 * px, w, h, radius, Raster.rgb(shadow), shadow.getOpacity() * fade);
+        target.fillRoundRect(x, y, w, h, radius, Raster.mix(border, bg, fade), 1);
+        target.fillRoundRect(x + borderWidth, y + borderWidth, w - 2 * borderWidth, h - 2 * borderWidth,
                 radius - borderWidth, Raster.mix(body, bg, fade), 1);
         if (m.group[i] >= 0) {
             double strip = (detail == Detail.SHAPE ? 6 : 3.5) * k;
-            raster.fillRoundRect(x + 8 * k, y + 10 * k, strip, h - 20 * k, strip / 2,
+            target.fillRoundRect(x + 8 * k, y + 10 * k, strip, h - 20 * k, strip / 2,
                     Raster.mix(Raster.rgb(theme.groupColor(m.group[i])), bg, fade), 1);
         }
         NodeBadge badge = f.statuses()[i].badge();
@@ -321,16 +404,16 @@ final class CanvasRenderer {
     private void badgeDot(NodeBadge badge, int color, int nodeFill, double cx, double cy, double r, double px) {
         switch (badge) {
             case MISSING -> {
-                raster.fillRoundRect(cx - r, cy - r, 2 * r, 2 * r, r, color, 1);
+                target.fillRoundRect(cx - r, cy - r, 2 * r, 2 * r, r, color, 1);
                 double inner = Math.max(0, r - Math.max(1.4 * px, r * 0.35));
-                raster.fillRoundRect(cx - inner, cy - inner, 2 * inner, 2 * inner, inner, nodeFill, 1);
+                target.fillRoundRect(cx - inner, cy - inner, 2 * inner, 2 * inner, inner, nodeFill, 1);
             }
             case RUNNING -> {
                 double halo = r * 1.7;
-                raster.fillRoundRect(cx - halo, cy - halo, 2 * halo, 2 * halo, halo, color, 0.25);
-                raster.fillRoundRect(cx - r, cy - r, 2 * r, 2 * r, r, color, 1);
+                target.fillRoundRect(cx - halo, cy - halo, 2 * halo, 2 * halo, halo, color, 0.25);
+                target.fillRoundRect(cx - r, cy - r, 2 * r, 2 * r, r, color, 1);
             }
-            default -> raster.fillRoundRect(cx - r, cy - r, 2 * r, 2 * r, r, color, 1);
+            default -> target.fillRoundRect(cx - r, cy - r, 2 * r, 2 * r, r, color, 1);
         }
     }
 

@@ -41,6 +41,11 @@ final class Raster {
         Arrays.fill(pixels, background | 0xFF000000);
     }
 
+    /** The image that shows the buffer as last marked changed. */
+    WritableImage image() {
+        return image;
+    }
+
     /** Marks the whole buffer as changed and returns the image that shows it. */
     WritableImage toImage() {
         buffer.updateBuffer(b -> null);

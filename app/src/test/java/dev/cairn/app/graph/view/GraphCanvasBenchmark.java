@@ -96,6 +96,7 @@ public final class GraphCanvasBenchmark {
 
         List<String> rows = new ArrayList<>();
         rows.add(measure(canvas, "fit (map)", c -> c.fitToView()));
+        rows.add(measure(canvas, "fit, pan only", c -> c.fitToView(), false));
         rows.add(measure(canvas, "35% (labels)", c -> zoomTo(c, 0.35)));
         rows.add(measure(canvas, "100% (cards)", c -> zoomTo(c, 1.0)));
         onFx(() -> {
@@ -118,12 +119,18 @@ public final class GraphCanvasBenchmark {
     /** Frames of panning in a circle and zooming in and out around the cursor, from the given view. */
     private static String measure(GraphCanvas canvas, String name, java.util.function.Consumer<GraphCanvas> setUp)
             throws Exception {
+        return measure(canvas, name, setUp, true);
+    }
+
+    /** Frames of panning in a circle, with zooming in and out around the cursor between turns or without. */
+    private static String measure(GraphCanvas canvas, String name, java.util.function.Consumer<GraphCanvas> setUp,
+                                  boolean zoom) throws Exception {
         double[] record = new double[FRAMES];
         double[] render = new double[FRAMES];
         onFx(() -> {
             setUp.accept(canvas);
             for (int f = 0; f < FRAMES; f++) {
-                if (f % 10 < 6) {
+                if (!zoom || f % 10 < 6) {
                     double angle = f * Math.PI / 5;
                     canvas.panBy(60 * Math.cos(angle), 60 * Math.sin(angle));
                 } else {

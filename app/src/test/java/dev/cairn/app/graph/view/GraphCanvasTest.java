@@ -231,4 +231,40 @@ class GraphCanvasTest {
 
         assertThat(canvas.nodeBoundsInLocal("revenue")).contains(before);
     }
+
+    @Test
+    void theZoomedOutMapFollowsPansAndSelections(FxRobot robot) throws Exception {
+        GraphData graph = SampleGraphs.layeredDag(3_000, 1.5, 20, 4);
+        LayoutResult layout = new SugiyamaLayout().layout(graph, NodeSizes.uniform(graph, new Size(220, 56)));
+        robot.interact(() -> canvas.setGraph(graph, layout));
+        assertThat(canvas.getZoom()).isLessThan(0.12);
+        String id = graph.nodes().get(1500).id();
+        javafx.scene.paint.Color background = canvas.themeProperty().get().background();
+
+        javafx.scene.paint.Color plain = pixelAtCentreOf(id);
+        robot.interact(() -> canvas.panBy(37, 23));
+        assertThat(distance(pixelAtCentreOf(id), plain)).isLessThan(0.12);
+        assertThat(distance(plain, background)).isGreaterThan(0.12);
+
+        robot.interact(() -> canvas.selection().add(id));
+        javafx.scene.paint.Color selected = pixelAtCentreOf(id);
+        assertThat(distance(selected, plain)).isGreaterThan(0.12);
+        robot.interact(() -> canvas.panBy(-51, 17));
+        assertThat(distance(pixelAtCentreOf(id), selected)).isLessThan(0.12);
+    }
+
+    /** The colour drawn at a node's centre, after a redraw. */
+    private javafx.scene.paint.Color pixelAtCentreOf(String id) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            canvas.drawNow();
+            Bounds b = canvas.nodeBoundsInLocal(id).orElseThrow();
+            javafx.scene.image.WritableImage image = canvas.snapshot(null, null);
+            return image.getPixelReader().getColor((int) b.getCenterX(), (int) b.getCenterY());
+        }).get();
+    }
+
+    private static double distance(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+        return Math.max(Math.abs(a.getRed() - b.getRed()),
+                Math.max(Math.abs(a.getGreen() - b.getGreen()), Math.abs(a.getBlue() - b.getBlue())));
+    }
 }
