@@ -65,10 +65,12 @@ final class CanvasRenderer {
      * @param lineage     lineage of the hovered node, or null
      * @param rubberBand  the selection rectangle being dragged, in view coordinates, or null
      * @param minimap     the overview to draw in the corner, or null
+     * @param zooming     a zoom gesture is under way: at the map level the cached map may be stretched
+     *                    instead of redrawn, and the canvas draws a sharp frame once the gesture pauses
      */
     record Frame(CanvasModel model, double width, double height, double pixelScale, double scale, double originX,
                  double originY, GraphTheme theme, NodeStatus[] statuses, BitSet selected, int hovered,
-                 CanvasModel.Lineage lineage, Rect rubberBand, Minimap minimap) {
+                 CanvasModel.Lineage lineage, Rect rubberBand, Minimap minimap, boolean zooming) {
     }
 
     private static final double NODE_RADIUS = 6;
@@ -92,19 +94,29 @@ final class CanvasRenderer {
      * copied because the canvas updates its arrays in place.
      */
     private record MapKey(CanvasModel model, double scale, double pixelScale, GraphTheme theme, NodeStatus[] statuses,
-                          BitSet selected, int hovered, CanvasModel.Lineage lineage) {
+                          BitSet selected, int hovered, CanvasModel.Lineage lineage, double mapX, double mapY) {
 
-        static MapKey of(Frame f) {
+        static MapKey of(Frame f, double mapX, double mapY) {
             return new MapKey(f.model(), f.scale(), f.pixelScale(), f.theme(), f.statuses().clone(),
-                    (BitSet) f.selected().clone(), f.hovered(), f.lineage());
+                    (BitSet) f.selected().clone(), f.hovered(), f.lineage(), mapX, mapY);
         }
 
         boolean matches(Frame f) {
-            return model == f.model() && scale == f.scale() && pixelScale == f.pixelScale() && theme == f.theme()
+            return scale == f.scale() && matchesAtAnyScale(f);
+        }
+
+        boolean matchesAtAnyScale(Frame f) {
+            return model == f.model() && pixelScale == f.pixelScale() && theme == f.theme()
                     && hovered == f.hovered() && lineage == f.lineage() && selected.equals(f.selected())
                     && Arrays.equals(statuses, f.statuses());
         }
     }
+
+    /**
+     * How far a zoom gesture may stretch the cached map before it is redrawn: beyond this the blur
+     * shows, and the redraw at a smaller scale is cheap anyway.
+     */
+    private static final double MAX_STRETCH = 2;
 
     CanvasRenderer(GraphFonts fonts) {
         this.fonts = fonts;
@@ -183,6 +195,13 @@ final class CanvasRenderer {
      * @return whether the shapes were drawn
      */
     private boolean drawMap(GraphicsContext gc, Frame f) {
+        if (f.zooming() && mapKey != null && mapKey.matchesAtAnyScale(f)) {
+            double stretch = f.scale() / mapKey.scale();
+            if (stretch <= MAX_STRETCH && stretch >= 1 / MAX_STRETCH) {
+                drawMapImage(gc, f, mapKey.mapX(), mapKey.mapY(), stretch, false);
+                return true;
+            }
+        }
         Rect b = f.model().bounds;
         double margin = 4 / f.scale();
         double mapX = b.x() - margin;
@@ -194,7 +213,7 @@ final class CanvasRenderer {
         }
         if (mapKey == null || !mapKey.matches(f)) {
             Frame whole = new Frame(f.model(), mapWidth, mapHeight, f.pixelScale(), f.scale(), mapX, mapY, f.theme(),
-                    f.statuses(), f.selected(), f.hovered(), f.lineage(), null, null);
+                    f.statuses(), f.selected(), f.hovered(), f.lineage(), null, null, false);
             View v = new View(whole);
             mapRaster.clear((int) Math.ceil(mapWidth * f.pixelScale()), (int) Math.ceil(mapHeight * f.pixelScale()),
                     v.background);
@@ -202,19 +221,35 @@ final class CanvasRenderer {
             drawShapes(whole, v, Detail.MAP, mapX, mapY, mapX + mapWidth / f.scale(), mapY + mapHeight / f.scale());
             target = raster;
             mapRaster.toImage();
-            mapKey = MapKey.of(f);
+            mapKey = MapKey.of(f, mapX, mapY);
         }
+        drawMapImage(gc, f, mapX, mapY, 1, true);
+        return true;
+    }
+
+    /**
+     * Puts the cached map on the view, its top left corner at layout point (mapX, mapY), enlarged by
+     * {@code stretch} (1 when it was drawn at this frame's scale).
+     */
+    private void drawMapImage(GraphicsContext gc, Frame f, double mapX, double mapY, double stretch, boolean sharp) {
         gc.setTransform(1, 0, 0, 1, 0, 0);
         gc.setGlobalAlpha(1);
+        double k = f.scale() * f.pixelScale();
+        if (!sharp) {
+            View v = new View(f);
+            raster.clear(Math.max(1, (int) Math.round(f.width() * f.pixelScale())),
+                    Math.max(1, (int) Math.round(f.height() * f.pixelScale())), v.background);
+            raster.drawStretched(mapRaster, (mapX - f.originX()) * k, (mapY - f.originY()) * k, stretch);
+            gc.drawImage(raster.toImage(), 0, 0, f.width(), f.height());
+            return;
+        }
         gc.setFill(f.theme().background());
         gc.fillRect(0, 0, f.width(), f.height());
         // Whole device pixels: the image is copied, never resampled.
-        double k = f.scale() * f.pixelScale();
         double x = Math.round((mapX - f.originX()) * k) / f.pixelScale();
         double y = Math.round((mapY - f.originY()) * k) / f.pixelScale();
         javafx.scene.image.Image image = mapRaster.image();
         gc.drawImage(image, x, y, image.getWidth() / f.pixelScale(), image.getHeight() / f.pixelScale());
-        return true;
     }
 
     /** What goes over the shapes: group titles or chips, the rubber band and the minimap. */

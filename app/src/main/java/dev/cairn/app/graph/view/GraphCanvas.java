@@ -5,6 +5,7 @@ import dev.cairn.app.graph.layout.Rect;
 import dev.cairn.app.graph.model.GraphData;
 import dev.cairn.app.graph.model.NodeStatus;
 import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -53,6 +54,8 @@ public final class GraphCanvas extends Region {
     private static final double MAX_SCALE = 3;
     private static final double FIT_PADDING = 40;
     private static final double ZOOM_STEP = 1.25;
+    /** How long the zoom must rest before a gesture counts as ended and is drawn sharp. */
+    private static final double ZOOM_SETTLE_MS = 150;
     private static final double DRAG_THRESHOLD = 4;
 
     private final Canvas canvas = new Canvas();
@@ -72,6 +75,9 @@ public final class GraphCanvas extends Region {
     private boolean fitPending;
     private boolean dirty;
     private boolean pulseRunning;
+    /** Whether a zoom gesture is under way; it ends when the zoom has not changed for a moment. */
+    private boolean zooming;
+    private final PauseTransition zoomSettle = new PauseTransition(javafx.util.Duration.millis(ZOOM_SETTLE_MS));
     private int hovered = -1;
     private CanvasModel.Lineage lineage;
 
@@ -119,6 +125,7 @@ public final class GraphCanvas extends Region {
                 requestRedraw();
             }
         });
+        zoomSettle.setOnFinished(e -> settleZoom());
         installHandlers();
     }
 
@@ -234,6 +241,8 @@ public final class GraphCanvas extends Region {
     /** Zooms and centres so that the whole graph is visible. */
     public void fitToView() {
         fitPending = false;
+        zoomSettle.stop();
+        zooming = false;
         if (model == null || getWidth() <= 0 || getHeight() <= 0) {
             fitPending = model != null;
             return;
@@ -260,7 +269,18 @@ public final class GraphCanvas extends Region {
         zoom.set(s);
         originX = wx - vx / s;
         originY = wy - vy / s;
+        zooming = true;
+        zoomSettle.playFromStart();
         requestRedraw();
+    }
+
+    /** Ends a zoom gesture: the next frame is drawn sharp at the final zoom. */
+    void settleZoom() {
+        zoomSettle.stop();
+        if (zooming) {
+            zooming = false;
+            requestRedraw();
+        }
     }
 
     public void zoomIn() {
@@ -359,7 +379,7 @@ public final class GraphCanvas extends Region {
         double pixelScale = getScene() != null && getScene().getWindow() != null
                 ? getScene().getWindow().getRenderScaleX() : 1;
         return new CanvasRenderer.Frame(model, canvas.getWidth(), canvas.getHeight(), pixelScale, s, originX, originY,
-                theme.get(), statuses, selectedBits, hovered, lineage, rubberBand, showMinimap ? minimap : null);
+                theme.get(), statuses, selectedBits, hovered, lineage, rubberBand, showMinimap ? minimap : null, zooming);
     }
 
     @Override

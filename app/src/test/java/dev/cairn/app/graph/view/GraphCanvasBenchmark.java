@@ -97,6 +97,7 @@ public final class GraphCanvasBenchmark {
         List<String> rows = new ArrayList<>();
         rows.add(measure(canvas, "fit (map)", c -> c.fitToView()));
         rows.add(measure(canvas, "fit, pan only", c -> c.fitToView(), false));
+        rows.addAll(measureZoomGestures(canvas));
         rows.add(measure(canvas, "35% (labels)", c -> zoomTo(c, 0.35)));
         rows.add(measure(canvas, "100% (cards)", c -> zoomTo(c, 1.0)));
         onFx(() -> {
@@ -147,6 +148,48 @@ public final class GraphCanvasBenchmark {
             return null;
         });
         return String.format("%-15s | %26s | %26s", name, stats(record), stats(render));
+    }
+
+    /**
+     * Zoom gestures on the fully zoomed-out map, as a mouse wheel or pinch makes them: four steps in,
+     * a pause, four steps out, a pause. The frames during a gesture and the sharp frame drawn when it
+     * pauses are reported apart.
+     */
+    private static List<String> measureZoomGestures(GraphCanvas canvas) throws Exception {
+        int gestures = FRAMES / 5;
+        double[] stepRecord = new double[gestures * 4];
+        double[] stepRender = new double[gestures * 4];
+        double[] settleRecord = new double[gestures];
+        double[] settleRender = new double[gestures];
+        onFx(() -> {
+            canvas.fitToView();
+            canvas.drawNow();
+            for (int g = 0; g < gestures; g++) {
+                double factor = g % 2 == 0 ? 1.1 : 1 / 1.1;
+                for (int step = 0; step < 4; step++) {
+                    canvas.zoomBy(factor, 700, 450);
+                    long t0 = System.nanoTime();
+                    canvas.drawNow();
+                    long t1 = System.nanoTime();
+                    canvas.snapshot(null, null);
+                    long t2 = System.nanoTime();
+                    stepRecord[g * 4 + step] = (t1 - t0) / 1e6;
+                    stepRender[g * 4 + step] = (t2 - t0) / 1e6;
+                }
+                canvas.settleZoom();
+                long t0 = System.nanoTime();
+                canvas.drawNow();
+                long t1 = System.nanoTime();
+                canvas.snapshot(null, null);
+                long t2 = System.nanoTime();
+                settleRecord[g] = (t1 - t0) / 1e6;
+                settleRender[g] = (t2 - t0) / 1e6;
+            }
+            return null;
+        });
+        return List.of(
+                String.format("%-15s | %26s | %26s", "fit, zooming", stats(stepRecord), stats(stepRender)),
+                String.format("%-15s | %26s | %26s", "fit, zoom ends", stats(settleRecord), stats(settleRender)));
     }
 
     private static String stats(double[] values) {
