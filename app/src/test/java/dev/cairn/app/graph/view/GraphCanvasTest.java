@@ -251,6 +251,13 @@ class GraphCanvasTest {
         assertThat(distance(selected, plain)).isGreaterThan(0.12);
         robot.interact(() -> canvas.panBy(-51, 17));
         assertThat(distance(pixelAtCentreOf(id), selected)).isLessThan(0.12);
+
+        // While zooming, the map drawn at the old zoom is stretched: the node must still be where it is.
+        robot.interact(() -> canvas.zoomBy(1.08, 0, 0));
+        assertThat(canvas.getZoom()).isLessThan(0.12);
+        assertThat(distance(pixelAtCentreOf(id), selected)).isLessThan(0.12);
+        robot.interact(canvas::settleZoom);
+        assertThat(distance(pixelAtCentreOf(id), selected)).isLessThan(0.12);
     }
 
     /** The colour drawn at a node's centre, after a redraw. */
