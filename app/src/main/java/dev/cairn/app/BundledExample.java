@@ -2,17 +2,17 @@ package dev.cairn.app;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Properties;
+
+import dev.cairn.engine.workspace.ExampleJar;
 
 /**
  * The example asset jar shipped inside the app. On first start (and whenever the bundled copy
  * differs from the extracted one, after an update) it is extracted to
- * {@code <Cairn home>/examples/cairn-examples.jar} and opened from there like any user's jar.
+ * {@code <Cairn home>/examples/cairn-examples.jar} ({@link ExampleJar}) and opened from there like
+ * any user's jar; the command line opens the same file, so both share its workspace.
  */
 public final class BundledExample {
 
@@ -24,7 +24,7 @@ public final class BundledExample {
 
     /** Where the example goes under a Cairn home. */
     public static Path location(Path cairnHome) {
-        return cairnHome.resolve("examples").resolve("cairn-examples.jar");
+        return ExampleJar.location(cairnHome);
     }
 
     /**
@@ -35,19 +35,7 @@ public final class BundledExample {
      */
     public static Optional<Path> extract(Path cairnHome) throws IOException {
         Optional<byte[]> bundled = bundledBytes();
-        if (bundled.isEmpty()) {
-            return Optional.empty();
-        }
-        Path target = location(cairnHome);
-        if (Files.isRegularFile(target) && Files.size(target) == bundled.get().length
-                && Arrays.equals(Files.readAllBytes(target), bundled.get())) {
-            return Optional.of(target);
-        }
-        Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), "cairn-examples", ".tmp");
-        Files.write(temp, bundled.get());
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        return Optional.of(target);
+        return bundled.isEmpty() ? Optional.empty() : Optional.of(ExampleJar.install(bundled.get(), cairnHome));
     }
 
     private static Optional<byte[]> bundledBytes() throws IOException {

@@ -1,5 +1,6 @@
 package dev.cairn.engine.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +8,8 @@ import java.util.List;
 
 import dev.cairn.engine.instance.CairnInstance;
 import dev.cairn.engine.storage.h2.H2EventLog;
+import dev.cairn.engine.workspace.CairnHome;
+import dev.cairn.engine.workspace.ExampleJar;
 import picocli.CommandLine.Option;
 
 /** The options every command that works on a jar shares. */
@@ -16,7 +19,8 @@ final class JarOptions {
     static final String JAR_ENV = "CAIRN_JAR";
 
     @Option(names = "--jar", paramLabel = "JAR",
-            description = "The asset jar (default: the CAIRN_JAR environment variable).")
+            description = "The asset jar (default: the CAIRN_JAR environment variable, else the example "
+                    + "that comes with Cairn).")
     Path jar;
 
     @Option(names = "--deps", paramLabel = "PATH", split = ",",
@@ -41,14 +45,27 @@ final class JarOptions {
         Path p = jar;
         if (p == null) {
             String env = System.getenv(JAR_ENV);
-            if (env == null || env.isBlank()) {
-                throw new CliException("no asset jar given: use --jar path/to/assets.jar");
-            }
-            p = Path.of(env);
+            p = env == null || env.isBlank() ? example() : Path.of(env);
         }
         if (!Files.isRegularFile(p)) {
             throw new CliException("the asset jar " + p + " does not exist");
         }
         return p;
+    }
+
+    /**
+     * The example that comes with Cairn, at the place under the Cairn home where the app opens it too
+     * (so both share its workspace).
+     */
+    private static Path example() {
+        String source = System.getProperty(ExampleJar.SOURCE_PROPERTY);
+        if (source == null || source.isBlank()) {
+            throw new CliException("no asset jar given: use --jar path/to/assets.jar");
+        }
+        try {
+            return ExampleJar.install(Files.readAllBytes(Path.of(source)), CairnHome.resolve());
+        } catch (IOException | RuntimeException e) {
+            throw new CliException("cannot put the example jar " + source + " under the Cairn home: " + e.getMessage());
+        }
     }
 }

@@ -64,6 +64,29 @@ class CliProcessTest {
                 .start();
     }
 
+    @Test
+    void withoutAJarTheExampleIsPutUnderTheHomeAndOpenedFromThere() throws Exception {
+        Path example = jar();
+        Path home = dir.resolve("home");
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-Dh2.bindAddress=127.0.0.1", "-Dcairn.home=" + home, "-Dcairn.example.source=" + example,
+                "-cp", System.getProperty("java.class.path"), CairnCli.class.getName(), "assets")
+                .redirectErrorStream(true);
+        builder.environment().remove(JarOptions.JAR_ENV);
+        Process p = builder.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("s9").contains("exit_now");
+        Path installed = home.resolve("examples").resolve("cairn-examples.jar");
+        assertThat(Files.readAllBytes(installed)).isEqualTo(Files.readAllBytes(example));
+        // The workspace is the installed jar's, the one the app opens too.
+        assertThat(dev.cairn.engine.workspace.Workspace.forJar(installed, home).folder().resolve("eventlog.mv.db")).exists();
+    }
+
     /** Reads committed events from the child until {@code materializations} materializations were reported. */
     private List<Event> readUntil(Process p, int materializations) throws IOException {
         List<Event> seen = new ArrayList<>();
