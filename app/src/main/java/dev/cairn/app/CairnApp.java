@@ -52,7 +52,8 @@ public final class CairnApp extends Application {
         AppSettings settings = settingsStore.load();
         Clock clock = Clock.systemDefaultZone();
         workspace = new WorkspaceViewModel(WorkerLauncher.ofThisProcess(config.cairnHome()), config.session());
-        graph = new GraphViewModel(workspace, clock, config.cairnHome().resolve("cache").resolve("layouts"));
+        graph = new GraphViewModel(workspace, clock, config.cairnHome().resolve("cache").resolve("layouts"),
+                config.cairnHome().resolve("collapsed-groups.json"));
         runs = new RunsViewModel(workspace);
         try {
             example = BundledExample.extract(config.cairnHome());

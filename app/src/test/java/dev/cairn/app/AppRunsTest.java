@@ -162,6 +162,32 @@ class AppRunsTest {
         assertThat(app.fx(() -> app.app.window().graphPane().visibleKeys())).doesNotContain("group:ingest");
     }
 
+    @Test
+    void collapsedGroupsAreRememberedAndASearchExpandsTheGroupHidingAMatch() throws Exception {
+        Path jar = TestAssetJars.pipeline(jars, "1");
+        app = start(jar);
+        app.awaitNode("raw");
+        app.robot.doubleClickOn(groupTitleOnScreen("ingest", "raw"));
+        app.await("the group's node", () -> app.app.window().graphPane().canvas().nodeBoundsInLocal("group:ingest").isPresent());
+        app.close();
+
+        app = start(jar);
+        app.await("the group collapsed again after a restart",
+                () -> app.app.window().graphPane().canvas().nodeBoundsInLocal("group:ingest").isPresent());
+        assertThat(app.fx(() -> app.app.window().graphPane().visibleKeys())).doesNotContain("raw");
+
+        app.robot.clickOn("#searchField").write("raw").type(javafx.scene.input.KeyCode.ENTER);
+        app.awaitNode("raw");
+        app.await("the match selected", () -> app.app.graph().selection().equals(java.util.Set.of("raw")));
+        assertThat(app.fx(() -> app.app.window().graphPane().visibleKeys())).doesNotContain("group:ingest");
+        app.close();
+
+        app = start(jar);
+        app.awaitNode("raw");
+        app.awaitNode("report");
+        assertThat(app.fx(() -> app.app.window().graphPane().visibleKeys())).doesNotContain("group:ingest");
+    }
+
     /** A point in the title band of a group's box, found from where one of its nodes is drawn. */
     private javafx.geometry.Point2D groupTitleOnScreen(String group, String member) {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();

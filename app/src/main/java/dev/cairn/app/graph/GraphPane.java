@@ -38,6 +38,8 @@ public final class GraphPane extends StackPane {
     private boolean autoFit = true;
     /** The group whose title was double-clicked, until the graph folded or unfolded arrives. */
     private String toggledGroup;
+    /** Assets to select and show once the groups that hid them are expanded. */
+    private List<String> pendingReveal;
 
     public GraphPane(GraphViewModel model) {
         this.model = Objects.requireNonNull(model, "model");
@@ -52,7 +54,13 @@ public final class GraphPane extends StackPane {
         getChildren().addAll(canvas, placeholder);
 
         model.graphProperty().addListener((o, old, now) -> {
-            if (now != null && old != null && toggledGroup != null) {
+            if (now != null && old != null && pendingReveal != null) {
+                canvas.updateGraph(now.data(), now.layout(), null);
+                canvas.setStatuses(now.drawnStatuses(model.statusesProperty().get()));
+                List<String> keys = pendingReveal;
+                pendingReveal = null;
+                selectAndShow(keys);
+            } else if (now != null && old != null && toggledGroup != null) {
                 // A group folded or unfolded: the zoom stays and the view follows the group.
                 canvas.updateGraph(now.data(), now.layout(), toggledGroup);
                 toggledGroup = null;
@@ -121,8 +129,19 @@ public final class GraphPane extends StackPane {
         placeholderSpinner.setManaged(busy);
     }
 
-    /** Selects these keys and moves the view to the first of them. */
+    /**
+     * Selects these keys and moves the view to the first of them, first expanding the collapsed
+     * groups that hide any of them.
+     */
     public void reveal(java.util.Collection<String> keys) {
+        if (model.expandGroupsHiding(keys)) {
+            pendingReveal = List.copyOf(keys);
+            return;
+        }
+        selectAndShow(keys);
+    }
+
+    private void selectAndShow(java.util.Collection<String> keys) {
         model.selection().clear();
         model.selection().addAll(keys);
         keys.stream().findFirst().ifPresent(this::scrollIntoView);

@@ -107,6 +107,7 @@ public final class GraphViewModel {
     private final Map<String, Map<String, Instant>> running = new HashMap<>();
     private final Timeline ticker;
     private final GroupFolds folds = new GroupFolds();
+    private final CollapsedGroupsStore collapsedGroups;
     /** The whole graph of the definitions shown, before folding. */
     private GraphData shownData;
     private long layoutGeneration;
@@ -114,17 +115,22 @@ public final class GraphViewModel {
 
     /**
      * @param layoutCacheFolder where laid-out graphs are kept between starts, or null for memory only
+     * @param collapsedGroupsFile where each jar's collapsed groups are remembered, or null to forget them
      */
-    public GraphViewModel(WorkspaceViewModel workspace, Clock clock, Path layoutCacheFolder) {
+    public GraphViewModel(WorkspaceViewModel workspace, Clock clock, Path layoutCacheFolder, Path collapsedGroupsFile) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.layouts = new LayoutCache(8, layoutCacheFolder);
+        this.collapsedGroups = new CollapsedGroupsStore(collapsedGroupsFile);
         workspace.definitionsProperty().addListener((o, old, now) -> definitionsChanged(now));
         workspace.statusProperty().addListener((o, old, now) -> refreshStatuses());
         workspace.jarProperty().addListener((o, old, now) -> {
             running.clear();
             selection.clear();
             folds.clear();
+            if (now != null) {
+                restoreCollapsedGroups(now);
+            }
         });
         workspace.addRunEventListener(this::runEvents);
         // "3 min ago" ages, and running steps count seconds.
@@ -225,7 +231,68 @@ public final class GraphViewModel {
             return false;
         }
         layOut();
+        saveCollapsedGroups();
         return true;
+    }
+
+    /**
+     * Expands the collapsed groups that hide any of these assets, so that they can be shown.
+     *
+     * @return whether a group was expanded (a new layout of the graph follows)
+     */
+    public boolean expandGroupsHiding(java.util.Collection<String> keys) {
+        LaidOutGraph drawn = graph.get();
+        if (drawn == null || shownData == null) {
+            return false;
+        }
+        Map<String, String> groupOf = new HashMap<>();
+        for (GraphNode node : shownData.nodes()) {
+            if (node.hasGroup()) {
+                groupOf.put(node.id(), node.group());
+            }
+        }
+        Set<String> hiding = new LinkedHashSet<>();
+        for (String key : keys) {
+            String shownAs = drawn.folding().representative().getOrDefault(key, key);
+            if (!shownAs.equals(key) && groupOf.containsKey(key)) {
+                hiding.add(groupOf.get(key));
+            }
+        }
+        if (!folds.expand(hiding)) {
+            return false;
+        }
+        layOut();
+        saveCollapsedGroups();
+        return true;
+    }
+
+    /** Reads the groups collapsed when this jar was last shown, and folds them once read. */
+    private void restoreCollapsedGroups(Path jar) {
+        CompletableFuture.supplyAsync(() -> collapsedGroups.load(jar), layoutExecutor).thenAccept(groups ->
+                Platform.runLater(() -> {
+                    if (!jar.equals(workspace.jarProperty().get()) || groups.isEmpty()) {
+                        return;
+                    }
+                    folds.restore(groups);
+                    if (shownData != null) {
+                        layOut();
+                    }
+                }));
+    }
+
+    private void saveCollapsedGroups() {
+        Path jar = workspace.jarProperty().get();
+        Set<String> groups = folds.collapsed();
+        if (jar == null) {
+            return;
+        }
+        layoutExecutor.execute(() -> {
+            try {
+                collapsedGroups.save(jar, groups);
+            } catch (java.io.IOException e) {
+                // The groups open expanded next time; nothing else is lost.
+            }
+        });
     }
 
     /** The selected keys and everything upstream of them. */

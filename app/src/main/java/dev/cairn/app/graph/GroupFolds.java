@@ -39,6 +39,26 @@ final class GroupFolds {
         return CollapsedGraph.of(graph, collapsed);
     }
 
+    /**
+     * Expands these groups.
+     *
+     * @return whether any of them was collapsed
+     */
+    boolean expand(java.util.Collection<String> groups) {
+        return collapsed.removeAll(groups);
+    }
+
+    /** The collapsed groups, in the order they were collapsed. */
+    Set<String> collapsed() {
+        return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(collapsed));
+    }
+
+    /** Collapses exactly these groups (those the graph lacks are forgotten by the next {@link #fold}). */
+    void restore(Set<String> groups) {
+        collapsed.clear();
+        collapsed.addAll(groups);
+    }
+
     /** Expands every group, for another jar. */
     void clear() {
         collapsed.clear();
