@@ -91,12 +91,30 @@ class AppRunsTest {
     }
 
     @Test
-    void cancelStopsARunningAsset() {
+    void aRunningAssetCannotBeStartedTwiceAndCancelStopsIt() {
         app = start(TestAssetJars.slow(jars));
         app.awaitNode("slow");
+        // Banners with one title replace each other: keep every refusal as it comes.
+        List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        app.fx(() -> {
+            app.app.workspace().notices().addListener((javafx.collections.ListChangeListener<Notice>) c -> {
+                while (c.next()) {
+                    c.getAddedSubList().stream().filter(n -> n.title().equals("Already being materialized"))
+                            .forEach(n -> refusals.add(n.text()));
+                }
+            });
+            return null;
+        });
         app.clickNode("slow");
+        // The second click comes before the first run exists, the third while it runs: both are refused.
+        app.click("materializeWithUpstream");
         app.click("materializeWithUpstream");
         app.awaitBadge("slow", NodeBadge.RUNNING);
+        app.click("materializeWithUpstream");
+        app.await("the refusals", () -> refusals.size() == 2);
+        assertThat(refusals.get(0)).startsWith("quick, slow (a run that is starting)");
+        assertThat(refusals.get(1)).startsWith("quick, slow (run ");
+        assertThat(app.fx(() -> app.app.runs().runs().size())).isEqualTo(1);
 
         app.click("cancelRun");
 
@@ -107,6 +125,11 @@ class AppRunsTest {
         assertThat(app.fx(() -> app.app.workspace().statusProperty().get().state("slow").status()))
                 .isEqualTo(dev.cairn.engine.staleness.AssetStatus.MISSING);
         app.awaitBadge("quick", NodeBadge.FRESH);
+
+        // Once the run has ended its assets can run again.
+        app.clickNode("quick");
+        app.click("materializeSelected");
+        app.await("a second run", () -> app.app.runs().runs().size() == 2);
     }
 
     @Test

@@ -264,14 +264,18 @@ public final class WorkspaceSession implements AutoCloseable {
     /**
      * Starts a run of a selection in a worker. Its events arrive through {@link Listener#runEvents};
      * if it does not start, {@link Listener#runNotStarted} says why.
+     *
+     * @return the run's id once the worker has created the run; failed if the run did not start
      */
-    public void materialize(String selection) {
+    public CompletableFuture<String> materialize(String selection) {
+        CompletableFuture<String> started = new CompletableFuture<>();
         submit(() -> {
             RunWorker worker;
             try {
                 worker = RunWorker.start(launcher, jar, workspace.folder(), selection, workerEvents::add);
             } catch (RuntimeException e) {
                 listener.runNotStarted(selection, message(e));
+                started.completeExceptionally(e);
                 return;
             }
             starting.add(worker);
@@ -279,13 +283,16 @@ public final class WorkspaceSession implements AutoCloseable {
                 starting.remove(worker);
                 if (failure != null) {
                     listener.runNotStarted(selection, message(failure));
+                    started.completeExceptionally(failure);
                 } else {
                     workers.put(runId, worker);
                     follow(runId);
+                    started.complete(runId);
                 }
             }, executor);
             exitHandlers.put(worker, worker.exit().thenAcceptAsync(exit -> workerExited(worker, exit), executor));
         });
+        return started;
     }
 
     /**

@@ -3,12 +3,17 @@ package dev.cairn.app.session;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import dev.cairn.app.engine.DefinitionsUpdate;
 import dev.cairn.app.engine.WorkerLauncher;
@@ -16,6 +21,9 @@ import dev.cairn.app.engine.WorkspaceSession;
 import dev.cairn.engine.events.Event;
 import dev.cairn.engine.events.EventData;
 import dev.cairn.engine.events.EventType;
+import dev.cairn.engine.selection.AssetSelection;
+import dev.cairn.engine.selection.StatusOracle;
+import dev.cairn.engine.staleness.AssetState;
 import dev.cairn.engine.staleness.StalenessReport;
 import dev.cairn.engine.storage.RunRecord;
 import javafx.application.Platform;
@@ -62,6 +70,8 @@ public final class WorkspaceViewModel {
     private final BooleanBinding busy = Bindings.or(opening, loading);
 
     private WorkspaceSession session;
+    /** Runs the app asked for whose run records have not arrived yet, with the assets they will compute. */
+    private final List<PendingRun> pendingRuns = new ArrayList<>();
     /**
      * Bumped by every open and by close, so that late reports of a closed session are dropped and a
      * session that finishes opening after it was superseded is closed at once. Read by the opener.
@@ -140,6 +150,7 @@ public final class WorkspaceViewModel {
         session = null;
         long gen = ++generation;  // only the JavaFX thread writes it
         jar.set(path);
+        pendingRuns.clear();
         definitions.set(null);
         status.set(null);
         runs.clear();
@@ -183,13 +194,84 @@ public final class WorkspaceViewModel {
         }
     }
 
-    /** Starts a run of a selection (see the selection language). */
+    /**
+     * Starts a run of a selection (see the selection language), unless some of its assets are being
+     * materialized by a run that has not ended: two runs writing one asset at once would race on its
+     * stored value, so the user is told which run holds which assets instead.
+     */
     public void materialize(String selection) {
         if (session == null) {
             notices.add(new Notice(Notice.Kind.WARNING, "Not ready yet", "The jar is still being opened.", false));
             return;
         }
-        session.materialize(selection);
+        Set<String> keys = assetsOf(selection);
+        Map<String, String> busy = assetsInFlight();
+        Map<String, List<String>> overlapByRun = new TreeMap<>();
+        for (String key : keys) {
+            String run = busy.get(key);
+            if (run != null) {
+                overlapByRun.computeIfAbsent(run, r -> new ArrayList<>()).add(key);
+            }
+        }
+        if (!overlapByRun.isEmpty()) {
+            String held = overlapByRun.entrySet().stream()
+                    .map(e -> String.join(", ", e.getValue().stream().sorted().toList()) + " (" + e.getKey() + ")")
+                    .collect(Collectors.joining("; "));
+            notices.add(new Notice(Notice.Kind.WARNING, "Already being materialized",
+                    held + ". Wait for that run to end, or cancel it, then run again.", false));
+            return;
+        }
+        PendingRun pending = new PendingRun(keys, session.materialize(selection));
+        pendingRuns.add(pending);
+        long gen = generation;
+        pending.runId().whenComplete((runId, failure) -> Platform.runLater(() -> {
+            if (gen == generation && (failure != null || runs.stream().anyMatch(r -> r.runId().equals(runId)))) {
+                pendingRuns.remove(pending);
+            }
+        }));
+    }
+
+    /**
+     * A run the app asked for.
+     *
+     * @param keys the assets it will compute
+     * @param runId completes with the run's id once the worker created the run
+     */
+    private record PendingRun(Set<String> keys, CompletableFuture<String> runId) { }
+
+    /** The assets a selection names in the definitions shown; empty if it cannot be resolved here. */
+    private Set<String> assetsOf(String selection) {
+        DefinitionsUpdate d = definitions.get();
+        if (d == null || d.graph() == null) {
+            return Set.of();
+        }
+        StalenessReport report = status.get();
+        StatusOracle oracle = wanted -> report == null ? Set.of() : report.states().values().stream()
+                .filter(s -> s.status() == wanted).map(AssetState::assetKey).collect(Collectors.toSet());
+        try {
+            return AssetSelection.parse(selection).resolve(d.graph(), oracle);
+        } catch (RuntimeException e) {
+            // The worker reports a selection it cannot resolve, with its own message.
+            return Set.of();
+        }
+    }
+
+    /** Every asset that a run not yet ended computes, with a name for that run. */
+    private Map<String, String> assetsInFlight() {
+        Map<String, String> busy = new HashMap<>();
+        for (RunRecord run : runs) {
+            if (!run.status().isFinished()) {
+                for (String key : run.assetKeys()) {
+                    busy.put(key, "run " + run.runId().substring(0, Math.min(8, run.runId().length())));
+                }
+            }
+        }
+        for (PendingRun pending : pendingRuns) {
+            for (String key : pending.keys()) {
+                busy.putIfAbsent(key, "a run that is starting");
+            }
+        }
+        return busy;
     }
 
     /** Cancels the runs with these ids, and, if {@code alsoStarting}, the runs the app is starting. */
@@ -299,7 +381,11 @@ public final class WorkspaceViewModel {
 
         @Override
         public void runsChanged(List<RunRecord> fresh) {
-            later(() -> runs.setAll(fresh));
+            later(() -> {
+                runs.setAll(fresh);
+                pendingRuns.removeIf(p -> p.runId().isDone() && !p.runId().isCompletedExceptionally()
+                        && fresh.stream().anyMatch(r -> r.runId().equals(p.runId().join())));
+            });
         }
 
         @Override
