@@ -24,6 +24,11 @@ public final class DefinitionsLoader {
         this.launcher = Objects.requireNonNull(launcher, "launcher");
     }
 
+    /** The launcher of the workers. */
+    WorkerLauncher launcher() {
+        return launcher;
+    }
+
     /**
      * Loads the definitions of a jar. A jar with problems still gives a snapshot, with the problems
      * in it; the future fails with a {@link WorkerException} only when no snapshot could be made.

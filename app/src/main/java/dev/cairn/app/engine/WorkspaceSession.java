@@ -110,6 +110,8 @@ public final class WorkspaceSession implements AutoCloseable {
     private final ConcurrentLinkedQueue<Event> workerEvents = new ConcurrentLinkedQueue<>();
     private final Instant openedAt = Instant.now();
     private JarWatcher watcher;
+    /** The load started while opening, used by the first {@link #load}; then null. */
+    private FirstLoad firstLoad;
 
     // Confined to the executor's thread.
     private DefinitionsSnapshot latest;
@@ -133,16 +135,17 @@ public final class WorkspaceSession implements AutoCloseable {
     private String lastWarning;
     private boolean closed;
 
-    private WorkspaceSession(Path jar, Workspace workspace, H2EventLog log, WorkerLauncher launcher,
-                             Listener listener, Options options) {
+    private WorkspaceSession(Path jar, Workspace workspace, H2EventLog log, DefinitionsLoader loader,
+                             SnapshotCache cache, Listener listener, Options options, FirstLoad firstLoad) {
         this.jar = jar;
         this.workspace = workspace;
         this.log = log;
-        this.launcher = launcher;
-        this.loader = new DefinitionsLoader(launcher);
+        this.launcher = loader.launcher();
+        this.loader = loader;
         this.listener = listener;
         this.options = options;
-        this.cache = new SnapshotCache(workspace.folder(), jar);
+        this.cache = cache;
+        this.firstLoad = firstLoad;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cairn-session");
             t.setDaemon(true);
@@ -159,13 +162,21 @@ public final class WorkspaceSession implements AutoCloseable {
      */
     public static WorkspaceSession open(Path jar, WorkerLauncher launcher, Listener listener, Options options) {
         Path absolute = jar.toAbsolutePath().normalize();
-        Workspace workspace = Workspace.forJar(absolute, launcher.cairnHome());
+        Workspace workspace = Workspace.forJar(absolute, launcher.cairnHome()).create();
+        SnapshotCache cache = new SnapshotCache(workspace.folder(), absolute);
+        DefinitionsLoader loader = new DefinitionsLoader(launcher);
+        // The worker that reads the definitions starts first, so that its start-up (a JVM, a scan of the
+        // jar) overlaps opening the event log; if the log cannot be opened, the worker just exits.
+        FirstLoad first = new FirstLoad(cache.stamp(), loader.load(absolute, workspace.folder()));
         H2EventLog log = workspace.openEventLog(H2EventLog.Mode.SHARED);
-        WorkspaceSession session = new WorkspaceSession(absolute, workspace, log, launcher,
-                Objects.requireNonNull(listener), options);
+        WorkspaceSession session = new WorkspaceSession(absolute, workspace, log, loader, cache,
+                Objects.requireNonNull(listener), options, first);
         session.start();
         return session;
     }
+
+    /** A load of the definitions started before the session existed, and the jar's stamp before it. */
+    private record FirstLoad(Optional<SnapshotCache.Entry> stamp, CompletableFuture<DefinitionsSnapshot> snapshot) { }
 
     private void start() {
         try {
@@ -210,8 +221,10 @@ public final class WorkspaceSession implements AutoCloseable {
         }
         loading = true;
         listener.loadingChanged(true);
-        Optional<SnapshotCache.Entry> stamp = cache.stamp();
-        loader.load(jar, workspace.folder()).whenCompleteAsync((snapshot, failure) -> {
+        FirstLoad started = firstLoad != null ? firstLoad : new FirstLoad(cache.stamp(), loader.load(jar, workspace.folder()));
+        firstLoad = null;
+        Optional<SnapshotCache.Entry> stamp = started.stamp();
+        started.snapshot().whenCompleteAsync((snapshot, failure) -> {
             loading = false;
             if (failure != null) {
                 listener.definitionsFailed(message(failure));
