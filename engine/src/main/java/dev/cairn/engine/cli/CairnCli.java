@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import dev.cairn.engine.definitions.InvalidDefinitionsException;
 import dev.cairn.engine.execution.PlanningException;
+import dev.cairn.engine.instance.RunConflictException;
 import dev.cairn.engine.storage.EventLogException;
 import dev.cairn.engine.workspace.WorkspaceException;
 import picocli.CommandLine;
@@ -66,6 +67,7 @@ public final class CairnCli {
     static String describe(Exception e) {
         if (e instanceof InvalidDefinitionsException
                 || e instanceof PlanningException
+                || e instanceof RunConflictException
                 || e instanceof EventLogException
                 || e instanceof WorkspaceException
                 || e instanceof IllegalArgumentException

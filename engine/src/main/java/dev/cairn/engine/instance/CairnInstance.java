@@ -21,6 +21,7 @@ import dev.cairn.engine.staleness.RecordedVersions;
 import dev.cairn.engine.staleness.StalenessCalculator;
 import dev.cairn.engine.staleness.StalenessReport;
 import dev.cairn.engine.storage.EventLog;
+import dev.cairn.engine.storage.RunRecord;
 import dev.cairn.engine.storage.h2.H2EventLog;
 import dev.cairn.engine.workspace.Workspace;
 
@@ -157,14 +158,40 @@ public final class CairnInstance implements AutoCloseable {
      * @param parallelism how many assets may compute at once; 0 for one per core
      * @throws dev.cairn.engine.selection.SelectionException if the selection is invalid
      * @throws dev.cairn.engine.execution.PlanningException if an unselected upstream was never materialized
+     * @throws RunConflictException if a run that has not ended is materializing some of the same assets
      */
     public RunHandle materialize(String selection, int parallelism, RunListener... listeners) {
         Set<String> keys = select(selection);
+        refuseConflicts(keys);
         RunOptions options = RunOptions.defaults(selection);
         if (parallelism > 0) {
             options = options.withParallelism(parallelism);
         }
         return new RunExecutor(definitions, eventLog).start(keys, options, listeners);
+    }
+
+    /** How many of the newest runs are checked for runs that have not ended. */
+    private static final int RUNS_CHECKED = 500;
+
+    /**
+     * Refuses a run whose assets overlap a run that has not ended. Runs of processes that died are
+     * marked failed first, so a STARTED run here belongs to a live process.
+     */
+    private void refuseConflicts(Set<String> keys) {
+        // A process may have died since the log was opened: its run must not block this one.
+        eventLog.failOrphanedRuns();
+        List<RunConflictException.Conflict> conflicts = new java.util.ArrayList<>();
+        for (RunRecord run : eventLog.runs(null, RUNS_CHECKED)) {
+            if (!run.status().isFinished()) {
+                List<String> shared = run.assetKeys().stream().filter(keys::contains).sorted().toList();
+                if (!shared.isEmpty()) {
+                    conflicts.add(new RunConflictException.Conflict(run.runId(), run.pid(), shared));
+                }
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new RunConflictException(conflicts);
+        }
     }
 
     @Override
