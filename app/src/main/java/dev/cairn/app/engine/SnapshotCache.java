@@ -2,11 +2,11 @@ package dev.cairn.app.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+
+import dev.cairn.engine.workspace.AtomicFiles;
 
 import dev.cairn.engine.definitions.DefinitionsSnapshot;
 import dev.cairn.engine.json.CairnJson;
@@ -86,14 +86,7 @@ final class SnapshotCache {
     void write(Entry stamp, DefinitionsSnapshot snapshot) {
         try {
             Entry entry = new Entry(stamp.jarSize(), stamp.jarModifiedMillis(), snapshot);
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), "definitions", ".tmp");
-            Files.writeString(temp, json.write(entry), StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, json.write(entry));
         } catch (IOException | RuntimeException e) {
             // Without a cache the next start waits for the worker; nothing else is lost.
         }

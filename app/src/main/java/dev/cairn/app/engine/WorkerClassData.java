@@ -3,10 +3,8 @@ package dev.cairn.app.engine;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -17,6 +15,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+
+import dev.cairn.engine.workspace.AtomicFiles;
 
 /**
  * A class data sharing archive for worker JVMs (JDK "AppCDS"): the engine's classes, parsed once
@@ -109,11 +109,7 @@ final class WorkerClassData {
         }
         try {
             if (Files.isRegularFile(creation.pending()) && Files.size(creation.pending()) > 0) {
-                try {
-                    Files.move(creation.pending(), archive, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(creation.pending(), archive, StandardCopyOption.REPLACE_EXISTING);
-                }
+                AtomicFiles.moveIntoPlace(creation.pending(), archive);
                 deleteOld();
             }
         } catch (IOException e) {

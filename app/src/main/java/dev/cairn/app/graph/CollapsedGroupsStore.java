@@ -2,10 +2,8 @@ package dev.cairn.app.graph;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +13,8 @@ import java.util.Set;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import dev.cairn.engine.workspace.AtomicFiles;
 
 /**
  * Which groups the user collapsed, per jar, kept in one small JSON file between starts. Only the
@@ -55,18 +55,7 @@ final class CollapsedGroupsStore {
         while (all.size() > MAX_JARS) {
             all.remove(all.keySet().iterator().next());
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "collapsed-groups", ".tmp");
-        try {
-            Files.writeString(temp, mapper.writeValueAsString(all), StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, mapper.writeValueAsString(all));
     }
 
     private Map<String, List<String>> readAll() {

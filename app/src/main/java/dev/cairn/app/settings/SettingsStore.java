@@ -2,15 +2,15 @@ package dev.cairn.app.settings;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import dev.cairn.engine.workspace.AtomicFiles;
 
 /**
  * Reads and writes {@link AppSettings} as a small JSON file (in the Cairn home). A missing or
@@ -52,17 +52,6 @@ public final class SettingsStore {
      * @throws IOException if the file cannot be written
      */
     public void save(AppSettings settings) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "settings", ".tmp");
-        try {
-            Files.writeString(temp, mapper.writeValueAsString(settings), StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, mapper.writeValueAsString(settings));
     }
 }

@@ -3,7 +3,6 @@ package dev.cairn.engine.workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 
 /**
@@ -40,14 +39,7 @@ public final class ExampleJar {
                 && Arrays.equals(Files.readAllBytes(target), jar)) {
             return target;
         }
-        Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), "cairn-examples", ".tmp");
-        try {
-            Files.write(temp, jar);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(target, jar);
         return target;
     }
 }

@@ -2,10 +2,8 @@ package dev.cairn.engine.workspace;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -101,23 +99,12 @@ public final class Workspace {
             Files.createDirectories(storageFolder());
             Path info = folder.resolve(INFO_FILE);
             if (!Files.exists(info)) {
-                Path temp = Files.createTempFile(folder, INFO_FILE, ".tmp");
-                Files.writeString(temp, new CairnJson().write(new Info(FORMAT, jar.toString(), Instant.now())),
-                        StandardCharsets.UTF_8);
-                moveIntoPlace(temp, info);
+                AtomicFiles.write(info, new CairnJson().write(new Info(FORMAT, jar.toString(), Instant.now())));
             }
             return this;
         } catch (IOException e) {
             throw new WorkspaceException("cannot create the workspace " + folder + ": " + e
                     + ". Choose a writable folder (set " + CairnHome.ENV + " or the workspace option).", e);
-        }
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -7,15 +7,15 @@ import dev.cairn.app.graph.model.GraphNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import dev.cairn.engine.workspace.AtomicFiles;
 
 /**
  * Remembers layouts so that reopening a graph draws at once. Results are keyed by a SHA-256 hash of
@@ -128,14 +128,7 @@ public final class LayoutCache {
 
     private void write(String key, LayoutResult result) {
         try {
-            Files.createDirectories(folder);
-            Path tmp = Files.createTempFile(folder, "layout-", ".tmp");
-            json.writeValue(tmp.toFile(), new Entry(FORMAT, key, result));
-            try {
-                Files.move(tmp, file(key), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file(key), StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file(key), json.writeValueAsBytes(new Entry(FORMAT, key, result)));
         } catch (IOException e) {
             // The result is still cached in memory; a read-only or full disk must not stop the app.
             LOG.log(System.Logger.Level.WARNING, "Could not store layout cache file in " + folder + ": " + e.getMessage());
