@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import atlantafx.base.theme.Styles;
 import dev.cairn.app.details.history.CompareView;
 import dev.cairn.app.details.history.HistoryTab;
 import dev.cairn.app.details.metadata.ExternalOpener;
@@ -111,7 +112,7 @@ public final class DetailsPanel extends BorderPane {
         addTab(history);
 
         header.getStyleClass().add("details-header");
-        header.setPadding(new Insets(14, 16, 10, 16));
+        header.setPadding(new Insets(12, 16, 8, 16));
         tabs.setId("detailsTabs");
         tabs.getStyleClass().add("details-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -235,15 +236,19 @@ public final class DetailsPanel extends BorderPane {
         if (!spec.isSource()) {
             Button materialize = new Button("Materialize", Icons.of("fth-play"));
             materialize.setId("detailsMaterialize");
-            materialize.getStyleClass().add("accent");
+            materialize.getStyleClass().addAll("accent", Styles.SMALL);
             materialize.setOnAction(e -> actions.materialize(Set.of(spec.key()), false));
             Button withUpstream = new Button("With upstream", Icons.of("fth-chevrons-up"));
+            withUpstream.getStyleClass().add(Styles.SMALL);
             withUpstream.setTooltip(new Tooltip("Materialize it and everything upstream of it"));
             withUpstream.setOnAction(e -> actions.materialize(Set.of(spec.key()), true));
             boolean runnable = workspace.canRun();
             materialize.setDisable(!runnable);
             withUpstream.setDisable(!runnable);
-            header.getChildren().add(new HBox(8, materialize, withUpstream));
+            // Beside the chips when the panel is wide enough, below them when not.
+            Region gap = new Region();
+            gap.setPrefWidth(6);
+            chips.getChildren().addAll(gap, materialize, withUpstream);
         }
     }
 

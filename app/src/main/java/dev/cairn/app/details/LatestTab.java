@@ -24,6 +24,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -205,10 +206,18 @@ final class LatestTab implements DetailsTab {
         return box;
     }
 
+    /** A version, shortened to 16 characters (all of it in the tooltip), and how it was obtained. */
     private static Node version(String version, String note) {
-        Label l = DetailsPanel.text(version == null ? "none" : version + (note == null ? "" : "  (" + note + ")"));
-        l.getStyleClass().add(version == null ? "details-muted" : "details-code");
-        return l;
+        if (version == null) {
+            return DetailsPanel.muted("none");
+        }
+        Label l = DetailsPanel.text(abbreviate(version));
+        l.getStyleClass().add("details-code");
+        l.setTooltip(new Tooltip(version));
+        if (note == null) {
+            return l;
+        }
+        return new VBox(1, l, DetailsPanel.muted(note));
     }
 
     private static String dataVersionSource(EventData.DataVersionSource source) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
+import atlantafx.base.theme.Styles;
 import dev.cairn.app.details.AssetRecords;
 import dev.cairn.app.details.DetailsTab;
 import dev.cairn.app.details.ShownAsset;
@@ -22,26 +23,28 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
  * Every materialization of the asset, newest first, in a table: time, run, duration, data and code
  * version, and one column per numeric metadata entry. The table is fed page by page (keyset paging
  * by event id): a page is read when the rows near the end of what is loaded come into view, so an
- * asset with 100,000 materializations opens as fast as one with 100. Selecting two rows compares
- * their metadata side by side.
+ * asset with 100,000 materializations opens as fast as one with 100. Two selected rows are
+ * compared side by side in a window of their own.
  */
 public final class HistoryTab implements DetailsTab {
 
@@ -60,8 +63,9 @@ public final class HistoryTab implements DetailsTab {
     private final TableColumn<HistoryRow, String> partitionColumn;
     private final Label summary = new Label();
     private final Label hint = new Label("Select two rows (Ctrl+click) to compare them.");
+    private final Button compareButton = new Button("Compare");
     private final CompareView compare;
-    private final SplitPane split = new SplitPane();
+    private final CompareWindow compareWindow;
     private final VBox view;
 
     private ShownAsset.Latest shown;
@@ -75,6 +79,7 @@ public final class HistoryTab implements DetailsTab {
         this.zone = Objects.requireNonNull(zone);
         this.showRun = Objects.requireNonNull(showRun);
         this.compare = Objects.requireNonNull(compare);
+        this.compareWindow = new CompareWindow(compare.view());
 
         table.setId("historyTable");
         table.getStyleClass().addAll("history-table", "dense");
@@ -103,11 +108,17 @@ public final class HistoryTab implements DetailsTab {
         summary.getStyleClass().add("details-muted");
         hint.getStyleClass().add("details-muted");
         hint.setWrapText(true);
-        split.setOrientation(Orientation.VERTICAL);
-        split.getItems().add(table);
-        split.getStyleClass().add("history-split");
-        VBox.setVgrow(split, Priority.ALWAYS);
-        view = new VBox(6, summary, hint, split);
+        compareButton.setId("compareButton");
+        compareButton.getStyleClass().add(Styles.SMALL);
+        compareButton.setTooltip(new Tooltip("Compare the metadata of the two selected materializations side by side"));
+        compareButton.setDisable(true);
+        compareButton.setMinWidth(Region.USE_PREF_SIZE);
+        compareButton.setOnAction(e -> compareSelected());
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        HBox compareRow = new HBox(8, hint, compareButton);
+        compareRow.setAlignment(Pos.CENTER_LEFT);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        view = new VBox(6, summary, compareRow, table);
         view.setPadding(new Insets(10, 12, 10, 12));
         view.getStyleClass().add("history-tab");
     }
@@ -256,21 +267,23 @@ public final class HistoryTab implements DetailsTab {
     }
 
     private void selectionChanged() {
+        int n = table.getSelectionModel().getSelectedItems().size();
+        compareButton.setDisable(n != 2);
+        hint.setText(n == 2 ? "Two materializations selected." : n > 2 ? "Select just two rows to compare them."
+                : "Select two rows (Ctrl+click) to compare them.");
+    }
+
+    /** Compares the two selected rows, older on the left, in the comparison window. */
+    public void compareSelected() {
         List<HistoryRow> selected = List.copyOf(table.getSelectionModel().getSelectedItems());
-        if (selected.size() == 2 && shown != null) {
-            HistoryRow a = selected.get(0);
-            HistoryRow b = selected.get(1);
-            compare.compare(shown.key(), a.eventId() < b.eventId() ? a : b, a.eventId() < b.eventId() ? b : a);
-            if (!split.getItems().contains(compare.view())) {
-                split.getItems().add(compare.view());
-                split.setDividerPositions(0.4);
-            }
-            hint.setText("Comparing two materializations; select other rows to compare others.");
-        } else {
-            split.getItems().remove(compare.view());
-            hint.setText(selected.size() > 2 ? "Select just two rows to compare them."
-                    : "Select two rows (Ctrl+click) to compare them.");
+        if (selected.size() != 2 || shown == null) {
+            return;
         }
+        HistoryRow a = selected.get(0);
+        HistoryRow b = selected.get(1);
+        boolean aOlder = a.eventId() < b.eventId();
+        compare.compare(shown.key(), aOlder ? a : b, aOlder ? b : a);
+        compareWindow.show(view.getScene() == null ? null : view.getScene().getWindow(), "Compare materializations of " + shown.key());
     }
 
     private TableColumn<HistoryRow, String> textColumn(String title, double width, java.util.function.Function<HistoryRow, String> text) {

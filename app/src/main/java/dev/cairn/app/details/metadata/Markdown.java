@@ -370,9 +370,6 @@ public final class Markdown {
                 String alt = altText(img);
                 if (loaded instanceof javafx.scene.image.Image image) {
                     FittedImage view = new FittedImage(image);
-                    if (!alt.isBlank()) {
-                        Tooltip.install(view, new Tooltip(alt));
-                    }
                     view.setAccessibleText(alt);
                     into.getChildren().add(view);
                 } else {
@@ -420,6 +417,10 @@ public final class Markdown {
             view.setSmooth(true);
             getChildren().add(view);
             getStyleClass().add("md-image");
+            // Scaled down to the panel a chart is hard to read: a click shows it at full size.
+            setCursor(javafx.scene.Cursor.HAND);
+            Tooltip.install(this, new Tooltip("Click to see the image at full size"));
+            setOnMouseClicked(e -> showFullSize());
             // A web image loads in the background: its size is known only when it arrives.
             image.progressProperty().addListener((o, a, b) -> requestLayout());
         }
@@ -427,6 +428,23 @@ public final class Markdown {
         /** The image shown. */
         public javafx.scene.image.Image image() {
             return view.getImage();
+        }
+
+        /** Opens the image at its own size in a window of its own, scrolling if it is larger than the screen. */
+        public javafx.stage.Stage showFullSize() {
+            javafx.scene.image.Image image = view.getImage();
+            javafx.scene.control.ScrollPane pane = new javafx.scene.control.ScrollPane(new ImageView(image));
+            pane.getStyleClass().add("image-window");
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            if (getScene() != null && getScene().getWindow() != null) {
+                stage.initOwner(getScene().getWindow());
+            }
+            stage.setTitle(getAccessibleText() == null || getAccessibleText().isBlank() ? "Image" : getAccessibleText());
+            stage.setScene(new javafx.scene.Scene(pane, Math.min(image.getWidth() + 4, screen.getWidth() - 40),
+                    Math.min(image.getHeight() + 4, screen.getHeight() - 40)));
+            stage.show();
+            return stage;
         }
 
         @Override
