@@ -148,6 +148,11 @@ public final class HistoryTab implements DetailsTab {
         }
     }
 
+    /** The comparison of the selected rows, for tests. */
+    public CompareView compareView() {
+        return compare;
+    }
+
     /** The table, for tests. */
     public TableView<HistoryRow> table() {
         return table;
