@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +15,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import dev.cairn.api.MetadataValue;
 import dev.cairn.app.details.HistoryFill;
 import dev.cairn.app.details.history.HistoryRow;
+import dev.cairn.app.details.history.HistoryTab;
 import dev.cairn.app.details.metadata.Markdown;
 import dev.cairn.app.details.metadata.MetadataViews;
 import dev.cairn.engine.storage.MaterializationRecord;
@@ -128,13 +130,13 @@ class AppDetailsTest {
         app.clickNode("metrics");
         app.click("detailsTabHistory");
         TableView<HistoryRow> table = app.app.window().detailsPanel().history().table();
-        app.await("the first page", () -> table.getItems().size() == 200);
-        assertThat(text("#historySummary")).contains("200 newest materializations; more load as you scroll");
+        app.await("the first page", () -> table.getItems().size() == HistoryTab.FIRST_PAGE);
+        assertThat(text("#historySummary")).contains(HistoryTab.FIRST_PAGE + " newest materializations; more load as you scroll");
         assertThat(app.fx(() -> table.getItems().get(0).numbers())).containsEntry("rows", 1000.0 + 3 * 449)
                 .containsEntry("ratio", 449 / 7.0);
 
         // Scrolling down reads the next pages, up to the oldest.
-        for (int expected : new int[]{400, 450}) {
+        for (int expected : new int[]{HistoryTab.FIRST_PAGE + HistoryTab.PAGE, 450}) {
             app.fx(() -> {
                 table.scrollTo(table.getItems().size() - 1);
                 return null;
@@ -174,8 +176,10 @@ class AppDetailsTest {
 
     /** A point in the first cell (the time) of a history row: the row itself is wider than the table. */
     private javafx.geometry.Point2D row(int index) {
-        Node row = lookup(".history-table .table-row-cell").stream()
-                .filter(n -> ((javafx.scene.control.TableRow<?>) n).getIndex() == index).findFirst().orElseThrow();
+        java.util.function.Supplier<Optional<Node>> find = () -> lookup(".history-table .table-row-cell").stream()
+                .filter(n -> ((javafx.scene.control.TableRow<?>) n).getIndex() == index && n.isVisible()).findFirst();
+        app.await("history row " + index + " on screen", () -> find.get().isPresent());
+        Node row = find.get().orElseThrow();
         return app.fx(() -> row.localToScreen(30, row.getBoundsInLocal().getHeight() / 2));
     }
 

@@ -2,7 +2,6 @@ package dev.cairn.app.details.history;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -48,10 +47,12 @@ import javafx.scene.layout.VBox;
  */
 public final class HistoryTab implements DetailsTab {
 
-    /** Rows per read: enough to fill a tall window and scroll a while before the next read. */
-    static final int PAGE = 200;
+    /** Rows of the first read: a tall window's worth, so that opening reads and draws little. */
+    public static final int FIRST_PAGE = 60;
+    /** Rows of each later read: enough to scroll a while before the next. */
+    public static final int PAGE = 300;
     /** How close to the end of the loaded rows a visible row must be to read the next page. */
-    private static final int PREFETCH = 60;
+    private static final int PREFETCH = 20;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     private final AssetRecords records;
@@ -73,6 +74,8 @@ public final class HistoryTab implements DetailsTab {
     private long generation;
     private boolean loading;
     private boolean exhausted;
+    /** Set by a reload: the next page decides whether the columns change. */
+    private boolean dropColumns;
 
     public HistoryTab(AssetRecords records, ZoneId zone, Consumer<String> showRun, CompareView compare) {
         this.records = Objects.requireNonNull(records);
@@ -162,15 +165,16 @@ public final class HistoryTab implements DetailsTab {
         long gen = ++generation;
         rows.clear();
         table.getSelectionModel().clearSelection();
-        numericColumns.clear();
-        table.getColumns().removeIf(c -> c.getUserData() instanceof NumericColumn || c == partitionColumn);
+        // The columns stay until the first page says which it needs: assets of one kind share them,
+        // and changing columns rebuilds every cell of the table.
+        dropColumns = true;
         exhausted = false;
         loading = true;
         summary.setText("Reading the history…");
-        records.history(key, null, PAGE).whenComplete((page, failure) -> Platform.runLater(() -> {
+        records.history(key, null, FIRST_PAGE).whenComplete((page, failure) -> Platform.runLater(() -> {
             if (gen == generation) {
                 loading = false;
-                accept(page, failure, false);
+                accept(page, failure, false, FIRST_PAGE);
             }
         }));
     }
@@ -184,7 +188,7 @@ public final class HistoryTab implements DetailsTab {
                 return;
             }
             if (failure != null) {
-                accept(null, failure, false);
+                accept(null, failure, false, 0);
                 return;
             }
             List<MaterializationRecord> newer = page.stream().filter(r -> r.eventId() > newest).toList();
@@ -210,24 +214,30 @@ public final class HistoryTab implements DetailsTab {
                 .whenComplete((page, failure) -> Platform.runLater(() -> {
                     if (gen == generation) {
                         loading = false;
-                        accept(page, failure, true);
+                        accept(page, failure, true, PAGE);
                     }
                 }));
     }
 
-    private void accept(List<MaterializationRecord> page, Throwable failure, boolean append) {
+    private void accept(List<MaterializationRecord> page, Throwable failure, boolean append, int asked) {
         if (failure != null) {
             summary.setText("Cannot read the history: " + message(failure));
             exhausted = true;
             return;
         }
-        List<HistoryRow> add = new ArrayList<>(page.size());
-        for (MaterializationRecord r : page) {
-            HistoryRow row = HistoryRow.of(r);
-            addColumns(row);
-            add.add(row);
+        List<HistoryRow> add = page.stream().map(HistoryRow::of).toList();
+        if (dropColumns) {
+            dropColumns = false;
+            Set<String> needed = new TreeSet<>();
+            add.forEach(r -> needed.addAll(r.numbers().keySet()));
+            boolean partitioned = add.stream().anyMatch(r -> r.partitionKey() != null);
+            if (!needed.equals(numericColumns) || partitioned != table.getColumns().contains(partitionColumn)) {
+                numericColumns.clear();
+                table.getColumns().removeIf(c -> c.getUserData() instanceof NumericColumn || c == partitionColumn);
+            }
         }
-        exhausted = page.size() < PAGE;
+        add.forEach(this::addColumns);
+        exhausted = page.size() < asked;
         if (append) {
             rows.addAll(add);
         } else {
@@ -302,12 +312,16 @@ public final class HistoryTab implements DetailsTab {
     private TableColumn<HistoryRow, String> versionColumn(String title, java.util.function.Function<HistoryRow, String> version) {
         TableColumn<HistoryRow, String> column = textColumn(title, 100, r -> version.apply(r) == null ? "" : version.apply(r));
         column.setCellFactory(c -> new TableCell<>() {
+            /** One per cell, its text changed as the cell is reused: making tooltips is not cheap. */
+            private final Tooltip full = new Tooltip();
+
             @Override
             protected void updateItem(String value, boolean empty) {
                 super.updateItem(value, empty);
                 boolean blank = empty || value == null || value.isEmpty();
                 setText(blank ? null : value.length() > 12 ? value.substring(0, 12) + "…" : value);
-                setTooltip(blank ? null : new Tooltip(value));
+                full.setText(blank ? "" : value);
+                setTooltip(blank || value.length() <= 12 ? null : full);
             }
         });
         return column;
