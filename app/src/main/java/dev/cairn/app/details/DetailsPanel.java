@@ -245,10 +245,7 @@ public final class DetailsPanel extends BorderPane {
             boolean runnable = workspace.canRun();
             materialize.setDisable(!runnable);
             withUpstream.setDisable(!runnable);
-            // Beside the chips when the panel is wide enough, below them when not.
-            Region gap = new Region();
-            gap.setPrefWidth(6);
-            chips.getChildren().addAll(gap, materialize, withUpstream);
+            header.getChildren().add(new HBox(6, materialize, withUpstream));
         }
     }
 

@@ -35,6 +35,11 @@ final class CompareWindow {
             stage.initOwner(owner);
             Rectangle2D screen = Screen.getPrimary().getVisualBounds();
             Scene scene = new Scene(root, Math.min(1000, screen.getWidth() - 40), Math.min(720, screen.getHeight() - 40));
+            scene.setOnKeyPressed(e -> {
+                if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                    stage.close();
+                }
+            });
             stage.setScene(scene);
         }
         if (owner != null && owner.getScene() != null) {

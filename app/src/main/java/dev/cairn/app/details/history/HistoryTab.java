@@ -63,7 +63,7 @@ public final class HistoryTab implements DetailsTab {
     private final Set<String> numericColumns = new TreeSet<>();
     private final TableColumn<HistoryRow, String> partitionColumn;
     private final Label summary = new Label();
-    private final Label hint = new Label("Select two rows (Ctrl+click) to compare them.");
+    private final Label hint = new Label("Ctrl+click two rows to compare them.");
     private final Button compareButton = new Button("Compare");
     private final CompareView compare;
     private final CompareWindow compareWindow;
@@ -285,7 +285,7 @@ public final class HistoryTab implements DetailsTab {
         int n = table.getSelectionModel().getSelectedItems().size();
         compareButton.setDisable(n != 2);
         hint.setText(n == 2 ? "Two materializations selected." : n > 2 ? "Select just two rows to compare them."
-                : "Select two rows (Ctrl+click) to compare them.");
+                : "Ctrl+click two rows to compare them.");
     }
 
     /** Compares the two selected rows, older on the left, in the comparison window. */

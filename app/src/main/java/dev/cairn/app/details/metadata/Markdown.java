@@ -441,8 +441,14 @@ public final class Markdown {
                 stage.initOwner(getScene().getWindow());
             }
             stage.setTitle(getAccessibleText() == null || getAccessibleText().isBlank() ? "Image" : getAccessibleText());
-            stage.setScene(new javafx.scene.Scene(pane, Math.min(image.getWidth() + 4, screen.getWidth() - 40),
-                    Math.min(image.getHeight() + 4, screen.getHeight() - 40)));
+            javafx.scene.Scene scene = new javafx.scene.Scene(pane, Math.min(image.getWidth() + 4, screen.getWidth() - 40),
+                    Math.min(image.getHeight() + 4, screen.getHeight() - 40));
+            scene.setOnKeyPressed(e -> {
+                if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                    stage.close();
+                }
+            });
+            stage.setScene(scene);
             stage.show();
             return stage;
         }

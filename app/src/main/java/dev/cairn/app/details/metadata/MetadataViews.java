@@ -261,8 +261,8 @@ public final class MetadataViews {
         table.getItems().setAll(value.rows());
         table.setFixedCellSize(ROW);
         int shown = Math.min(Math.max(value.rows().size(), 1), MAX_TABLE_ROWS);
-        table.setPrefHeight(ROW * shown + 34);
-        table.setMinHeight(ROW * shown + 34);
+        table.setPrefHeight(ROW * shown + 48);
+        table.setMinHeight(ROW * shown + 48);
         table.setPlaceholder(new Label("No rows"));
         return table;
     }
