@@ -142,17 +142,6 @@ public final class DetailsPanel extends BorderPane {
         tabs.getTabs().add(t);
     }
 
-    /** Selects a tab by title (Overview, Latest, History, ...). */
-    public void selectTab(String title) {
-        for (int i = 0; i < detailsTabs.size(); i++) {
-            if (detailsTabs.get(i).title().equals(title)) {
-                tabs.getSelectionModel().select(i);
-                return;
-            }
-        }
-        throw new IllegalArgumentException("no tab " + title);
-    }
-
     /** The history tab, for tests. */
     public HistoryTab history() {
         return history;

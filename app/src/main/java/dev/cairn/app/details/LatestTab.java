@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -243,10 +242,5 @@ final class LatestTab implements DetailsTab {
     private static String message(Throwable t) {
         Throwable cause = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    }
-
-    /** The latest materialization's metadata as drawn, for tests: the node of each entry by key. */
-    Optional<Node> entry(String key) {
-        return content.lookupAll("*").stream().filter(n -> key.equals(n.getUserData())).findFirst();
     }
 }

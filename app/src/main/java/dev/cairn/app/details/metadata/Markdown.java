@@ -56,8 +56,9 @@ import javafx.scene.text.TextFlow;
 
 /**
  * Markdown drawn as JavaFX nodes: commonmark-java parses it (with GitHub tables), and its syntax
- * tree becomes text flows, lists, tables, code blocks and images. WebView is not used: it needs a
- * real display (it does not run under the headless test platform) and some 80 MB of native code.
+ * tree becomes text flows, lists, tables, code blocks and images. WebView is not used: it would add
+ * the javafx-web module (a large native library) and is not known to run on the headless platform
+ * the tests use; these nodes run there like everywhere.
  *
  * <p>Preparing (parsing, and decoding images: {@code data:} URIs, files relative to the
  * materialization, {@code file:} and web addresses) happens off the JavaFX thread with
@@ -130,7 +131,7 @@ public final class Markdown {
                 return "image not found: " + file;
             }
             return checked(new javafx.scene.image.Image(file.toUri().toString()), destination);
-        } catch (IllegalArgumentException e) {  // also InvalidPathException, bad base64
+        } catch (IllegalArgumentException e) {  // a bad path or base64 text is the user's data: say so, go on
             return "cannot read the image " + abbreviate(destination) + ": " + e.getMessage();
         }
     }
