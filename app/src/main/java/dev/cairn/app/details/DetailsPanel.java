@@ -1,36 +1,46 @@
 package dev.cairn.app.details;
 
+import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.cairn.app.format.Formats;
+import atlantafx.base.theme.Styles;
+import dev.cairn.app.details.history.CompareView;
+import dev.cairn.app.details.history.HistoryTab;
+import dev.cairn.app.details.metadata.ExternalOpener;
+import dev.cairn.app.details.metadata.MetadataContext;
+import dev.cairn.app.details.metadata.SystemOpener;
 import dev.cairn.app.graph.GraphViewModel;
-import dev.cairn.app.graph.NodeStatuses;
 import dev.cairn.app.graph.model.NodeBadge;
 import dev.cairn.app.graph.model.NodeStatus;
+import dev.cairn.app.session.Notice;
 import dev.cairn.app.session.WorkspaceViewModel;
 import dev.cairn.app.shell.Icons;
 import dev.cairn.engine.definitions.AssetGraph;
 import dev.cairn.engine.definitions.AssetSpec;
 import dev.cairn.engine.definitions.DefinitionsSnapshot;
-import dev.cairn.engine.staleness.AssetState;
-import dev.cairn.engine.staleness.AssetStatus;
-import dev.cairn.engine.staleness.RootCause;
-import dev.cairn.engine.staleness.StaleCause;
-import dev.cairn.engine.staleness.StalenessReport;
+import dev.cairn.engine.definitions.JobSpec;
+import javafx.application.Platform;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -39,11 +49,14 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The side panel describing the selected asset: key, group, description, status with its causes and
- * the changes on their way from upstream, code version and definition, upstream and downstream
- * assets, and the last materialization. With several assets selected it lists them.
+ * The side panel describing the selected asset. A header names it (key, badge, group, kind) with
+ * the materialize buttons; below it, tabs: Overview (status with its causes, lineage, definition),
+ * Latest (the latest materialization with its metadata drawn by type) and History (every
+ * materialization, paged, with a side-by-side comparison of two). More tabs plug in with
+ * {@link #addTab}. With nothing selected it shows the jar at a glance and its jobs; with several
+ * assets, the list of them.
  */
-public final class DetailsPanel extends ScrollPane {
+public final class DetailsPanel extends BorderPane {
 
     /** What the panel's links and buttons do. */
     public interface Actions {
@@ -59,31 +72,83 @@ public final class DetailsPanel extends ScrollPane {
 
     private final GraphViewModel graph;
     private final WorkspaceViewModel workspace;
-    private final Clock clock;
     private final Actions actions;
+    private final VBox header = new VBox(8);
+    private final TabPane tabs = new TabPane();
+    private final List<DetailsTab> detailsTabs = new ArrayList<>();
     private final VBox content = new VBox(14);
+    private final ScrollPane scroll = new ScrollPane(content);
+    private final OverviewTab overview;
+    private final LatestTab latest;
+    private final HistoryTab history;
     private List<Object> shownFingerprint;
+    private ShownAsset shown;
 
     public DetailsPanel(GraphViewModel graph, WorkspaceViewModel workspace, Clock clock, Actions actions) {
+        this(graph, workspace, clock, actions, AssetRecords.of(workspace), new SystemOpener(message -> Platform.runLater(() ->
+                workspace.notices().add(new Notice(Notice.Kind.WARNING, "Cannot open", message, false)))));
+    }
+
+    /**
+     * @param records where the latest materialization and the history are read from
+     * @param opener opens metadata paths and links outside the app
+     */
+    public DetailsPanel(GraphViewModel graph, WorkspaceViewModel workspace, Clock clock, Actions actions,
+                        AssetRecords records, ExternalOpener opener) {
         this.graph = Objects.requireNonNull(graph);
         this.workspace = Objects.requireNonNull(workspace);
-        this.clock = Objects.requireNonNull(clock);
         this.actions = Objects.requireNonNull(actions);
+        Objects.requireNonNull(clock);
         setId("detailsPanel");
         getStyleClass().add("details-panel");
-        setFitToWidth(true);
-        setHbarPolicy(ScrollBarPolicy.NEVER);
+
+        MetadataContext context = new MetadataContext(clock.getZone(), opener, actions::reveal);
+        java.util.function.Supplier<Path> workspaceFolder = workspace::workspaceFolder;
+        overview = new OverviewTab(graph, workspace, clock, actions);
+        latest = new LatestTab(records, clock, context, actions::showRun, workspaceFolder);
+        history = new HistoryTab(records, clock.getZone(), actions::showRun, new CompareView(records, context, workspaceFolder));
+        addTab(overview);
+        addTab(latest);
+        addTab(history);
+
+        header.getStyleClass().add("details-header");
+        header.setPadding(new Insets(12, 16, 8, 16));
+        tabs.setId("detailsTabs");
+        tabs.getStyleClass().add("details-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> showSelectedTab());
         content.getStyleClass().add("details-content");
         content.setPadding(new Insets(16, 18, 18, 18));
-        setContent(content);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("details-scroll");
+        setCenter(scroll);
+
         graph.selection().addListener((SetChangeListener<String>) c -> refresh());
         graph.statusesProperty().addListener((o, a, b) -> refresh());
         workspace.definitionsProperty().addListener((o, a, b) -> refresh());
+        workspace.statusProperty().addListener((o, a, b) -> refresh());
         refresh();
     }
 
     /**
-     * Rebuilds the content for the current selection, unless nothing it shows changed (statuses
+     * Adds a tab shown for a single selected asset, after the others. One line adds a view: the tab
+     * is told which asset to show whenever it is selected and the asset changes.
+     */
+    public void addTab(DetailsTab tab) {
+        detailsTabs.add(tab);
+        Tab t = new Tab(tab.title(), tab.view());
+        t.setId("detailsTab" + tab.title().replaceAll("\\W", ""));
+        tabs.getTabs().add(t);
+    }
+
+    /** The history tab, for tests. */
+    public HistoryTab history() {
+        return history;
+    }
+
+    /**
+     * Rebuilds what is shown for the current selection, unless nothing it shows changed (statuses
      * change every second while a run goes on); keeps the scroll position.
      */
     public void refresh() {
@@ -92,15 +157,49 @@ public final class DetailsPanel extends ScrollPane {
             return;
         }
         shownFingerprint = now;
-        double scroll = getVvalue();
-        rebuild();
-        layout();
-        setVvalue(scroll);
+        AssetGraph g = graph.assetGraph();
+        List<String> keys = g == null ? List.of() : graph.selection().stream().filter(g::contains).toList();
+        if (keys.size() == 1) {
+            AssetSpec spec = g.require(keys.get(0));
+            var report = workspace.statusProperty().get();
+            shown = new ShownAsset(g, spec, report == null ? null : report.states().get(spec.key()), report,
+                    graph.status(spec.key()));
+            buildHeader(shown);
+            if (getCenter() != tabs) {
+                setTop(header);
+                setCenter(tabs);
+            }
+            showSelectedTab();
+            return;
+        }
+        shown = null;
+        double v = scroll.getVvalue();
+        content.getChildren().clear();
+        if (g == null || graph.selection().isEmpty()) {
+            content.getChildren().add(g == null ? empty() : jarOverview(g));
+        } else if (!keys.isEmpty()) {
+            showMany(keys);
+        } else {
+            content.getChildren().add(empty());
+        }
+        if (getCenter() != scroll) {
+            setTop(null);
+            setCenter(scroll);
+        }
+        scroll.layout();
+        scroll.setVvalue(v);
+    }
+
+    private void showSelectedTab() {
+        int i = tabs.getSelectionModel().getSelectedIndex();
+        if (shown != null && i >= 0) {
+            detailsTabs.get(i).show(shown);
+        }
     }
 
     /** Everything the content depends on. */
     private List<Object> fingerprint() {
-        List<Object> parts = new java.util.ArrayList<>();
+        List<Object> parts = new ArrayList<>();
         parts.add(workspace.definitionsProperty().get());
         parts.add(workspace.statusProperty().get());
         parts.add(workspace.canRun());
@@ -113,31 +212,37 @@ public final class DetailsPanel extends ScrollPane {
         return parts;
     }
 
-    private void rebuild() {
-        content.getChildren().clear();
-        Set<String> selected = graph.selection();
-        AssetGraph g = graph.assetGraph();
-        if (g == null || selected.isEmpty()) {
-            content.getChildren().add(g == null ? empty() : overview(g));
-            return;
-        }
-        List<String> keys = selected.stream().filter(g::contains).toList();
-        if (keys.size() == 1) {
-            showAsset(g, g.require(keys.get(0)));
-        } else if (!keys.isEmpty()) {
-            showMany(keys);
-        } else {
-            content.getChildren().add(empty());
+    private void buildHeader(ShownAsset asset) {
+        AssetSpec spec = asset.spec();
+        Label key = new Label(spec.key());
+        key.getStyleClass().add("details-title");
+        key.setWrapText(true);
+        key.setMnemonicParsing(false);
+        FlowPane chips = new FlowPane(6, 6, badge(asset.status()), chip(spec.group(), "chip-group"),
+                chip(spec.isSource() ? (spec.observable() ? "observable source" : "source") : "asset", "chip-kind"));
+        chips.setAlignment(Pos.CENTER_LEFT);
+        header.getChildren().setAll(key, chips);
+        if (!spec.isSource()) {
+            Button materialize = new Button("Materialize", Icons.of("fth-play"));
+            materialize.setId("detailsMaterialize");
+            materialize.getStyleClass().addAll("accent", Styles.SMALL);
+            materialize.setOnAction(e -> actions.materialize(Set.of(spec.key()), false));
+            Button withUpstream = new Button("With upstream", Icons.of("fth-chevrons-up"));
+            withUpstream.getStyleClass().add(Styles.SMALL);
+            withUpstream.setTooltip(new Tooltip("Materialize it and everything upstream of it"));
+            withUpstream.setOnAction(e -> actions.materialize(Set.of(spec.key()), true));
+            boolean runnable = workspace.canRun();
+            materialize.setDisable(!runnable);
+            withUpstream.setDisable(!runnable);
+            header.getChildren().add(new HBox(6, materialize, withUpstream));
         }
     }
 
     private Node empty() {
         Label title = new Label("No asset selected");
         title.getStyleClass().add("details-empty-title");
-        Label hint = new Label("Click an asset in the graph to see its status, lineage and last "
+        Label hint = muted("Click an asset in the graph to see its status, lineage and last "
                 + "materialization. Arrow keys move between assets; Ctrl+F searches.");
-        hint.setWrapText(true);
-        hint.getStyleClass().add("details-muted");
         VBox box = new VBox(8, Icons.large("fth-mouse-pointer"), title, hint);
         box.setAlignment(Pos.TOP_LEFT);
         box.setPadding(new Insets(24, 0, 0, 0));
@@ -145,7 +250,7 @@ public final class DetailsPanel extends ScrollPane {
     }
 
     /** With nothing selected: the jar at a glance, and its jobs, each one click from running. */
-    private Node overview(AssetGraph g) {
+    private Node jarOverview(AssetGraph g) {
         DefinitionsSnapshot snapshot = graph.shown();
         String jar = workspace.jarProperty().get() == null ? "Assets" : workspace.jarProperty().get().getFileName().toString();
         Label title = new Label(jar);
@@ -154,21 +259,20 @@ public final class DetailsPanel extends ScrollPane {
         Label summary = muted(g.assets().size() + " assets in " + groups + (groups == 1 ? " group" : " groups")
                 + " · " + g.edgeCount() + " dependencies");
         FlowPane badges = new FlowPane(6, 6);
-        java.util.Map<NodeBadge, Long> counts = graph.statusesProperty().get().values().stream()
-                .collect(Collectors.groupingBy(NodeStatus::badge, () -> new java.util.EnumMap<>(NodeBadge.class),
-                        Collectors.counting()));
+        Map<NodeBadge, Long> counts = graph.statusesProperty().get().values().stream()
+                .collect(Collectors.groupingBy(NodeStatus::badge, () -> new EnumMap<>(NodeBadge.class), Collectors.counting()));
         counts.forEach((badge, n) -> {
             Label l = badge(new NodeStatus(badge, ""));
-            l.setText(n + " " + badge.label().toLowerCase(java.util.Locale.ROOT));
+            l.setText(n + " " + badge.label().toLowerCase(Locale.ROOT));
             badges.getChildren().add(l);
         });
         VBox box = new VBox(10, title, summary, badges);
         if (snapshot != null && !snapshot.jobs().isEmpty()) {
             VBox jobs = new VBox(10);
-            for (dev.cairn.engine.definitions.JobSpec job : snapshot.jobs()) {
+            for (JobSpec job : snapshot.jobs()) {
                 Button run = new Button(null, Icons.of("fth-play"));
                 run.getStyleClass().addAll("button-icon", "flat");
-                run.setTooltip(new javafx.scene.control.Tooltip("Materialize " + job.selection()));
+                run.setTooltip(new Tooltip("Materialize " + job.selection()));
                 run.setDisable(!workspace.canRun());
                 run.setOnAction(e -> workspace.materialize(job.selection()));
                 Label name = new Label(job.name());
@@ -184,165 +288,9 @@ public final class DetailsPanel extends ScrollPane {
             }
             box.getChildren().add(section("Jobs", jobs));
         }
-        Label hint = muted("Select an asset to see its status, lineage and last materialization. "
-                + "Arrow keys move between assets; Ctrl+F searches.");
-        box.getChildren().add(section("Tips", hint));
+        box.getChildren().add(section("Tips", muted("Select an asset to see its status, lineage, latest "
+                + "materialization and history. Arrow keys move between assets; Ctrl+F searches.")));
         return box;
-    }
-
-    private void showAsset(AssetGraph g, AssetSpec spec) {
-        StalenessReport report = workspace.statusProperty().get();
-        AssetState state = report == null ? null : report.states().get(spec.key());
-        Instant now = clock.instant();
-        NodeStatus status = graph.status(spec.key());
-
-        Label key = new Label(spec.key());
-        key.getStyleClass().add("details-title");
-        key.setWrapText(true);
-        HBox chips = new HBox(6, badge(status), chip(spec.group(), "chip-group"),
-                chip(spec.isSource() ? (spec.observable() ? "observable source" : "source") : "asset", "chip-kind"));
-        chips.setAlignment(Pos.CENTER_LEFT);
-        content.getChildren().addAll(key, chips);
-        if (!spec.description().isBlank()) {
-            Label description = new Label(spec.description());
-            description.setWrapText(true);
-            description.getStyleClass().add("details-description");
-            content.getChildren().add(description);
-        }
-
-        Button materialize = new Button("Materialize", Icons.of("fth-play"));
-        materialize.setId("detailsMaterialize");
-        materialize.getStyleClass().add("accent");
-        materialize.setOnAction(e -> actions.materialize(Set.of(spec.key()), false));
-        Button withUpstream = new Button("With upstream", Icons.of("fth-chevrons-up"));
-        withUpstream.setOnAction(e -> actions.materialize(Set.of(spec.key()), true));
-        boolean runnable = workspace.canRun();
-        materialize.setDisable(!runnable);
-        withUpstream.setDisable(!runnable);
-        HBox buttons = new HBox(8, materialize, withUpstream);
-        content.getChildren().add(buttons);
-
-        content.getChildren().add(section("Status", statusBody(spec, state, report, now)));
-        content.getChildren().add(section("Lineage", lineage(g, spec)));
-        content.getChildren().add(section("Last materialization", lastMaterialization(spec, state, now)));
-        content.getChildren().add(section("Definition", definition(spec)));
-    }
-
-    private Node statusBody(AssetSpec spec, AssetState state, StalenessReport report, Instant now) {
-        VBox box = new VBox(6);
-        Label headline = new Label(NodeStatuses.headline(spec, state, graph.runningSince(spec.key()), now, clock.getZone()));
-        headline.setWrapText(true);
-        headline.getStyleClass().add("details-strong");
-        box.getChildren().add(headline);
-        if (state != null && state.status() == AssetStatus.STALE) {
-            for (StaleCause cause : state.causes()) {
-                box.getChildren().add(bullet(cause.message()));
-            }
-        }
-        if (state != null && state.latestAttemptFailed()) {
-            box.getChildren().add(failure(spec.key()));
-        }
-        List<RootCause> roots = report == null || state == null ? List.of() : report.explain(spec.key()).rootCauses();
-        if (!roots.isEmpty()) {
-            Label on = new Label("Upstream changes on the way");
-            on.getStyleClass().add("details-subheading");
-            box.getChildren().add(on);
-            roots.forEach(r -> box.getChildren().add(bullet(r.sentence())));
-        }
-        if (state == null) {
-            box.getChildren().add(muted("Reading the event log…"));
-        }
-        return box;
-    }
-
-    /** The error of the asset's latest failed attempt, read from the log, with a link to its run. */
-    private Node failure(String key) {
-        VBox box = new VBox(4);
-        box.getStyleClass().add("details-failure");
-        box.getChildren().add(muted("Its latest attempt failed."));
-        workspace.latestFailure(key).thenAccept(found -> javafx.application.Platform.runLater(() -> found.ifPresent(e -> {
-            box.getChildren().clear();
-            Label error = new Label(e.data() instanceof dev.cairn.engine.events.EventData.StepFailed f && f.error() != null
-                    ? f.error().summary() : e.message());
-            error.setWrapText(true);
-            error.getStyleClass().add("details-error");
-            Hyperlink run = new Hyperlink("Run " + Formats.shortRunId(e.runId()) + " · "
-                    + Formats.time(e.timestamp(), clock.instant(), clock.getZone()));
-            run.getStyleClass().add("details-link");
-            run.setOnAction(a -> actions.showRun(e.runId()));
-            box.getChildren().addAll(muted("Its latest attempt failed:"), error, run);
-        })));
-        return box;
-    }
-
-    private Node lineage(AssetGraph g, AssetSpec spec) {
-        GridPane grid = grid();
-        row(grid, 0, "Upstream", links(g.parents(spec.key())));
-        row(grid, 1, "Downstream", links(g.children(spec.key())));
-        return grid;
-    }
-
-    private Node links(Set<String> keys) {
-        if (keys.isEmpty()) {
-            return muted("none");
-        }
-        FlowPane flow = new FlowPane(2, 2);
-        for (String k : keys) {
-            Hyperlink link = new Hyperlink(k);
-            link.getStyleClass().add("details-link");
-            link.setOnAction(e -> actions.reveal(k));
-            flow.getChildren().add(link);
-        }
-        return flow;
-    }
-
-    private Node lastMaterialization(AssetSpec spec, AssetState state, Instant now) {
-        if (state == null || state.lastMaterializedAt() == null) {
-            return muted(spec.isSource() ? "never observed" : "never materialized");
-        }
-        GridPane grid = grid();
-        Instant at = state.lastMaterializedAt();
-        row(grid, 0, "When", text(Formats.time(at, now, clock.getZone()) + "  (" + Formats.ago(at, now, clock.getZone()) + ")"));
-        Hyperlink run = new Hyperlink(Formats.shortRunId(state.lastRunId()));
-        run.getStyleClass().add("details-link");
-        run.setOnAction(e -> actions.showRun(state.lastRunId()));
-        row(grid, 1, "Run", run);
-        return grid;
-    }
-
-    private Node definition(AssetSpec spec) {
-        GridPane grid = grid();
-        int r = 0;
-        row(grid, r++, "Code version", text(spec.codeVersion() == null ? "none (every run is a new version)" : spec.codeVersion()));
-        row(grid, r++, "IO manager", text(spec.ioManagerKey()));
-        if (!spec.location().isEmpty()) {
-            row(grid, r++, "Defined in", text(simpleLocation(spec)));
-        }
-        if (spec.valueType() != null && !spec.valueType().isBlank()) {
-            row(grid, r++, "Type", text(simpleType(spec.valueType())));
-        }
-        if (!spec.tags().isEmpty()) {
-            row(grid, r++, "Tags", text(spec.tags().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(t -> t.getValue().isEmpty() ? t.getKey() : t.getKey() + "=" + t.getValue())
-                    .collect(Collectors.joining(", "))));
-        }
-        if (!spec.owners().isEmpty()) {
-            row(grid, r++, "Owners", text(String.join(", ", spec.owners())));
-        }
-        if (spec.retry() != null && spec.retry().maxRetries() > 0) {
-            row(grid, r, "Retries", text(spec.retry().maxRetries() + ", " + spec.retry().delayMillis() + " ms apart"));
-        }
-        return grid;
-    }
-
-    private static String simpleLocation(AssetSpec spec) {
-        String cls = spec.className();
-        return cls.substring(cls.lastIndexOf('.') + 1) + "." + spec.methodName() + "()";
-    }
-
-    /** java.util.List&lt;dev.x.Story&gt; as List&lt;Story&gt;. */
-    static String simpleType(String type) {
-        return type.replaceAll("\\b[a-z][a-z0-9_]*\\.", "").replaceAll("\\b[a-z][a-z0-9_]*\\.", "");
     }
 
     private void showMany(List<String> keys) {
@@ -354,79 +302,81 @@ public final class DetailsPanel extends ScrollPane {
         materialize.setDisable(!workspace.canRun());
         VBox list = new VBox(4);
         for (String k : keys) {
-            NodeStatus s = graph.status(k);
             Hyperlink link = new Hyperlink(k);
             link.getStyleClass().add("details-link");
+            link.setMnemonicParsing(false);
             link.setOnAction(e -> actions.reveal(k));
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox row = new HBox(6, link, spacer, badge(s));
+            HBox row = new HBox(6, link, spacer, badge(graph.status(k)));
             row.setAlignment(Pos.CENTER_LEFT);
             list.getChildren().add(row);
         }
         content.getChildren().addAll(title, materialize, section("Selected", list));
     }
 
-    // ------------------------------------------------------------------ building blocks
+    // ------------------------------------------------------------------ building blocks, shared by the tabs
 
     static Label badge(NodeStatus status) {
         NodeBadge b = status == null ? NodeBadge.MISSING : status.badge();
         Label l = new Label(b.label());
-        l.getStyleClass().addAll("badge", "badge-" + b.name().toLowerCase(java.util.Locale.ROOT));
+        l.getStyleClass().addAll("badge", "badge-" + b.name().toLowerCase(Locale.ROOT));
         return l;
     }
 
-    private static Label chip(String text, String style) {
+    static Label chip(String text, String style) {
         Label l = new Label(text);
         l.getStyleClass().addAll("chip", style);
+        l.setMnemonicParsing(false);
         return l;
     }
 
-    private static Node section(String title, Node body) {
-        Label heading = new Label(title.toUpperCase(java.util.Locale.ROOT));
+    static Node section(String title, Node body) {
+        Label heading = new Label(title.toUpperCase(Locale.ROOT));
         heading.getStyleClass().add("details-heading");
         VBox box = new VBox(8, heading, body);
         box.getStyleClass().add("details-section");
         return box;
     }
 
-    private static Node bullet(String text) {
+    static Node bullet(String text) {
         Label dot = new Label("•");
         dot.getStyleClass().add("details-muted");
-        Label l = new Label(text);
-        l.setWrapText(true);
+        dot.setMinWidth(Region.USE_PREF_SIZE);
+        Label l = text(text);
         HBox row = new HBox(6, dot, l);
         HBox.setHgrow(l, Priority.ALWAYS);
         return row;
     }
 
-    private static Label muted(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
+    static Label muted(String text) {
+        Label l = text(text);
         l.getStyleClass().add("details-muted");
         return l;
     }
 
-    private static Label text(String text) {
+    static Label text(String text) {
         Label l = new Label(text);
         l.setWrapText(true);
+        l.setMnemonicParsing(false);
         return l;
     }
 
-    private static GridPane grid() {
+    static GridPane grid() {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(6);
         return grid;
     }
 
-    private static void row(GridPane grid, int row, String name, Node value) {
+    static void row(GridPane grid, int row, String name, Node value) {
         Label l = new Label(name);
         l.getStyleClass().add("details-key");
         l.setMinWidth(Region.USE_PREF_SIZE);
+        l.setMnemonicParsing(false);
         grid.add(l, 0, row);
         grid.add(value, 1, row);
         GridPane.setHgrow(value, Priority.ALWAYS);
-        GridPane.setValignment(l, javafx.geometry.VPos.TOP);
+        GridPane.setValignment(l, VPos.TOP);
     }
 }

@@ -31,6 +31,8 @@ import dev.cairn.engine.staleness.RecordedVersions;
 import dev.cairn.engine.staleness.StalenessCalculator;
 import dev.cairn.engine.staleness.StalenessReport;
 import dev.cairn.engine.storage.LocalProcess;
+import dev.cairn.engine.storage.MaterializationRecord;
+import dev.cairn.engine.storage.ObservationRecord;
 import dev.cairn.engine.storage.RunRecord;
 import dev.cairn.engine.storage.RunStatus;
 import dev.cairn.engine.storage.h2.H2EventLog;
@@ -407,6 +409,34 @@ public final class WorkspaceSession implements AutoCloseable {
             }
             return log.eventsAfter(failure.runId(), failure.eventId() - 1, 1).stream().findFirst();
         }, executor);
+    }
+
+    /** The latest materialization of an asset, if it has one. */
+    public CompletableFuture<Optional<MaterializationRecord>> latestMaterialization(String assetKey) {
+        return read(() -> log.latestMaterialization(assetKey));
+    }
+
+    /** The latest observation of a source asset, if it was ever observed. */
+    public CompletableFuture<Optional<ObservationRecord>> latestObservation(String assetKey) {
+        return read(() -> Optional.ofNullable(log.latestObservations().get(assetKey)));
+    }
+
+    /**
+     * A page of an asset's materializations, newest first: those with an event id below
+     * {@code beforeEventId} (all when null), at most {@code limit}.
+     */
+    public CompletableFuture<List<MaterializationRecord>> materializationHistory(String assetKey, Long beforeEventId,
+                                                                                int limit) {
+        return read(() -> log.materializationHistory(assetKey, beforeEventId, limit));
+    }
+
+    /** A read of the log on the session's thread; fails (rather than throws) once the session is closed. */
+    private <T> CompletableFuture<T> read(java.util.function.Supplier<T> query) {
+        try {
+            return CompletableFuture.supplyAsync(query, executor);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the workspace is closed", e));
+        }
     }
 
     // ------------------------------------------------------------------ polling

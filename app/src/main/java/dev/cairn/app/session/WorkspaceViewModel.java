@@ -25,6 +25,8 @@ import dev.cairn.engine.selection.AssetSelection;
 import dev.cairn.engine.selection.StatusOracle;
 import dev.cairn.engine.staleness.AssetState;
 import dev.cairn.engine.staleness.StalenessReport;
+import dev.cairn.engine.storage.MaterializationRecord;
+import dev.cairn.engine.storage.ObservationRecord;
 import dev.cairn.engine.storage.RunRecord;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -294,6 +296,25 @@ public final class WorkspaceViewModel {
     public CompletableFuture<java.util.Optional<Event>> latestFailure(String assetKey) {
         WorkspaceSession s = session;
         return s == null ? CompletableFuture.completedFuture(java.util.Optional.empty()) : s.latestFailure(assetKey);
+    }
+
+    /** The latest materialization of an asset, read in the background; empty while no jar is open. */
+    public CompletableFuture<java.util.Optional<MaterializationRecord>> latestMaterialization(String assetKey) {
+        WorkspaceSession s = session;
+        return s == null ? CompletableFuture.completedFuture(java.util.Optional.empty()) : s.latestMaterialization(assetKey);
+    }
+
+    /** The latest observation of a source asset, read in the background; empty while no jar is open. */
+    public CompletableFuture<java.util.Optional<ObservationRecord>> latestObservation(String assetKey) {
+        WorkspaceSession s = session;
+        return s == null ? CompletableFuture.completedFuture(java.util.Optional.empty()) : s.latestObservation(assetKey);
+    }
+
+    /** A page of an asset's materializations, newest first, read in the background (see {@link WorkspaceSession}). */
+    public CompletableFuture<List<MaterializationRecord>> materializationHistory(String assetKey, Long beforeEventId,
+                                                                                int limit) {
+        WorkspaceSession s = session;
+        return s == null ? CompletableFuture.completedFuture(List.of()) : s.materializationHistory(assetKey, beforeEventId, limit);
     }
 
     /** The workspace folder of the open jar, or null. */
