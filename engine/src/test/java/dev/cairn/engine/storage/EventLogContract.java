@@ -394,6 +394,23 @@ public abstract class EventLogContract {
     }
 
     @Test
+    void theNumericMetadataKeysOfAnAssetAreListedInOrderWithoutCairnsOwn() {
+        log.createRun(run("r", T0));
+        log.append(materialization("r", "a", null, T0, Map.of("rows", MetadataValue.of(10),
+                "label", MetadataValue.text("x"), "score", MetadataValue.of(0.5))));
+        log.append(materialization("r", "a", null, T0.plusSeconds(1), Map.of("bytes", MetadataValue.of(3),
+                "rows", MetadataValue.of(11))));
+        log.append(materialization("r", "b", null, T0, Map.of("other", MetadataValue.of(1))));
+        log.append(event("r", EventType.ASSET_OBSERVATION, "a", T0, new EventData.Observed("v",
+                Map.of("observed_only", MetadataValue.of(123)))));
+
+        assertThat(log.numericMetadataKeys("a")).containsExactly("bytes", "rows", "score");
+        assertThat(log.numericMetadataKeys("b")).containsExactly("other");
+        assertThat(log.numericMetadataKeys("never")).isEmpty();
+        assertThat(log.durationSeries("a")).hasSize(2);
+    }
+
+    @Test
     void aVeryLongMessageAndVeryLargeMetadataAreKept() {
         log.createRun(run("r", T0));
         String longText = "ü".repeat(1_200_000);

@@ -87,6 +87,9 @@ public final class H2EventLog implements EventLog {
             + "WHERE asset_key = ? AND type = '" + MATERIALIZATION + "' AND id < ? "
             + "ORDER BY asset_key DESC, type DESC, id DESC LIMIT ?";
     private static final String SERIES = "SELECT id FROM metadata_series WHERE asset_key = ? AND meta_key = ?";
+    /** Ordered by the whole unique key, so that H2 reads the keys from its index in order. */
+    private static final String SERIES_KEYS = "SELECT meta_key FROM metadata_series WHERE asset_key = ? "
+            + "ORDER BY asset_key, meta_key";
     private static final String POINTS = "SELECT point, ts_nanos, run_seq, partition_key, num_value "
             + "FROM metadata_points WHERE point BETWEEN ? AND ? ORDER BY point";
     private static final String RUN_IDS = "SELECT seq, run_id FROM runs WHERE seq = ANY(?)";
@@ -344,6 +347,13 @@ public final class H2EventLog implements EventLog {
                     p.partitionKey(), p.value()));
         }
         return result;
+    }
+
+    @Override
+    public List<String> numericMetadataKeys(String assetKey) {
+        return query(SERIES_KEYS, ps -> ps.setString(1, assetKey), rs -> rs.getString(1)).stream()
+                .filter(key -> !key.startsWith(CAIRN_SERIES_PREFIX))
+                .toList();
     }
 
     /**

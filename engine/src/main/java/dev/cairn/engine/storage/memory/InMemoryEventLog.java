@@ -171,6 +171,20 @@ public final class InMemoryEventLog implements EventLog {
         return points;
     }
 
+    @Override
+    public synchronized List<String> numericMetadataKeys(String assetKey) {
+        java.util.SortedSet<String> keys = new java.util.TreeSet<>();
+        for (MaterializationRecord m : materializations(assetKey)) {
+            m.data().metadata().forEach((key, value) -> {
+                if ((value instanceof MetadataValue.IntValue || value instanceof MetadataValue.FloatValue)
+                        && !key.startsWith(CAIRN_SERIES_PREFIX)) {
+                    keys.add(key);
+                }
+            });
+        }
+        return List.copyOf(keys);
+    }
+
     /** Runs in memory belong to this process, so none is ever orphaned. */
     @Override
     public List<String> failOrphanedRuns() {
