@@ -37,21 +37,22 @@ public final class PlotsLoader {
         this.detector = Objects.requireNonNull(detector);
     }
 
-    /** Reads the charts of an asset in the background. */
+    /**
+     * Reads the charts of an asset in the background: the list of its series, then every series at
+     * once (the reader's threads share the work), then lines them up.
+     */
     public CompletableFuture<AssetPlots> load(String assetKey) {
-        return reader.read(log -> read(log, assetKey, detector));
-    }
-
-    /** Reads the charts of an asset now, on the calling thread. */
-    public static AssetPlots read(EventLog log, String assetKey, OutlierDetector detector) {
-        List<String> keys = new ArrayList<>(log.numericMetadataKeys(assetKey));
-        List<List<MetadataPoint>> series = new ArrayList<>();
-        for (String key : keys) {
-            series.add(log.metadataSeries(assetKey, key));
-        }
-        keys.add(EventLog.DURATION_SERIES);
-        series.add(log.durationSeries(assetKey));
-        return assemble(assetKey, keys, series, detector);
+        return reader.read(log -> log.numericMetadataKeys(assetKey)).thenCompose(metadataKeys -> {
+            List<String> keys = new ArrayList<>(metadataKeys);
+            keys.add(EventLog.DURATION_SERIES);
+            List<CompletableFuture<List<MetadataPoint>>> reads = new ArrayList<>();
+            for (String key : keys) {
+                reads.add(reader.read(log -> key.equals(EventLog.DURATION_SERIES) ? log.durationSeries(assetKey)
+                        : log.metadataSeries(assetKey, key)));
+            }
+            return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done ->
+                    assemble(assetKey, keys, reads.stream().map(CompletableFuture::join).toList(), detector));
+        });
     }
 
     /**

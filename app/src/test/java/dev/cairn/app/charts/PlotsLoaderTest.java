@@ -23,6 +23,24 @@ class PlotsLoaderTest {
     @TempDir
     Path dir;
 
+    /** Reads through the loader, in the background, as the app does. */
+    private static AssetPlots read(EventLog log, String asset) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            PlotsLoader loader = new PlotsLoader(new PlotsLoader.LogReader() {
+                @Override
+                public <T> java.util.concurrent.CompletableFuture<T> read(java.util.function.Function<EventLog, T> query) {
+                    return java.util.concurrent.CompletableFuture.supplyAsync(() -> query.apply(log), pool);
+                }
+            }, OutlierDetector.standard());
+            return loader.load(asset).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     @Test
     void everyMaterializationHasAPlaceOnEveryChartWithAGapWhereAValueIsMissing() {
         try (H2EventLog log = H2EventLog.open(dir.resolve("eventlog"), H2EventLog.Mode.EXCLUSIVE)) {
@@ -34,7 +52,7 @@ class PlotsLoaderTest {
             long third = history.materialize("orders", T0.plusSeconds(120), Map.of("rows", MetadataValue.of(12),
                     "score", MetadataValue.of(0.75)));
 
-            AssetPlots plots = PlotsLoader.read(log, "orders", OutlierDetector.standard());
+            AssetPlots plots = read(log, "orders");
 
             assertThat(plots.size()).isEqualTo(3);
             assertThat(plots.series()).extracting(PlotSeries::title).containsExactly("rows", "score", "Duration (ms)");
@@ -54,7 +72,7 @@ class PlotsLoaderTest {
     @Test
     void anAssetNeverMaterializedHasNoCharts() {
         try (H2EventLog log = H2EventLog.open(dir.resolve("eventlog"), H2EventLog.Mode.EXCLUSIVE)) {
-            AssetPlots plots = PlotsLoader.read(log, "nothing", OutlierDetector.standard());
+            AssetPlots plots = read(log, "nothing");
             assertThat(plots.size()).isZero();
             assertThat(plots.series()).isEmpty();
         }
@@ -68,7 +86,7 @@ class PlotsLoaderTest {
                 history.materialize("orders", T0.plusSeconds(60L * i), Map.of("rows",
                         MetadataValue.of(i == 25 ? 300 : 1000 + (i * 7) % 13)));
             }
-            PlotSeries rows = PlotsLoader.read(log, "orders", OutlierDetector.standard()).series().get(0);
+            PlotSeries rows = read(log, "orders").series().get(0);
             assertThat(IntStream.range(0, rows.size()).filter(rows::isOutlier).toArray()).containsExactly(25);
             assertThat(rows.outlierCount()).isEqualTo(1);
         }
