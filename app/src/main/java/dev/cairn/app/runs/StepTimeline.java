@@ -142,7 +142,13 @@ public final class StepTimeline extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        return AXIS + Math.min(6.5, Math.max(1, spans.steps().size())) * ROW + 4;
+        // Up to four and a half rows: the log below needs the room more; the rest scrolls.
+        return AXIS + Math.min(4.5, Math.max(1, spans.steps().size())) * ROW + 4;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return AXIS + Math.min(2, Math.max(1, spans.steps().size())) * ROW + 4;
     }
 
     @Override
