@@ -57,7 +57,7 @@ class AppPlotsTest {
                 history.queue("iris_data", start.plus(Duration.ofDays(i)),
                         Map.of("num_records", MetadataValue.of(i == DROP ? 75 : 150)), 40 + i % 7);
             }
-            history.flush();
+            history.finish();
         }
         app = AppFixture.start(home, jar);
         app.awaitNode("iris_data");

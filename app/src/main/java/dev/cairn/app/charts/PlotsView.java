@@ -175,7 +175,7 @@ public final class PlotsView extends BorderPane {
             Label badge = new Label(series.outlierCount() + (series.outlierCount() == 1 ? " outlier" : " outliers"),
                     Icons.of("fth-alert-triangle"));
             badge.getStyleClass().add("plot-outliers");
-            badge.setTooltip(new Tooltip("Values more than 3 robust deviations from the median of the 30 before them:"
+            badge.setTooltip(new Tooltip("Values more than 3.5 robust deviations from the median of the 30 before them:"
                     + " a sudden drop or jump. They are ringed on the chart."));
             header.getChildren().add(badge);
         }

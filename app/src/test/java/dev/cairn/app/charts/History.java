@@ -52,6 +52,12 @@ public final class History {
                 "Finished " + asset, new EventData.StepSucceeded(durationMillis)));
     }
 
+    /** Writes the queued events and ends the run with RUN_SUCCESS. */
+    public void finish() {
+        flush();
+        log.append(Event.of(runId, EventType.RUN_SUCCESS, null, LogLevel.INFO, "Run succeeded", EventData.NONE));
+    }
+
     /** Writes the queued events in one transaction. */
     public List<Event> flush() {
         List<Event> written = log.appendAll(List.copyOf(pending));

@@ -92,7 +92,7 @@ public final class PlotsBenchmark {
                     history.flush();
                 }
             }
-            history.flush();
+            history.finish();
         }
         System.out.printf("generated %,d materializations of %d assets in %.1f s%n", MATERIALIZATIONS,
                 ASSETS.length, (System.nanoTime() - start) / 1e9);
