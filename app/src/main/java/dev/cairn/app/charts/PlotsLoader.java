@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import dev.cairn.engine.storage.EventLog;
 import dev.cairn.engine.storage.MetadataPoint;
+import dev.cairn.engine.storage.SeriesValues;
 
 /**
  * Reads an asset's chartable series from the event log, off the UI thread, and lines them up on
@@ -38,147 +39,96 @@ public final class PlotsLoader {
     }
 
     /**
-     * Reads the charts of an asset in the background: the list of its series, then every series at
-     * once (the reader's threads share the work), then lines them up.
+     * Reads the charts of an asset in the background, in one task: the durations (which name every
+     * materialization, with its time and run), then the values of each numeric metadata key.
      */
     public CompletableFuture<AssetPlots> load(String assetKey) {
-        return reader.read(log -> log.numericMetadataKeys(assetKey)).thenCompose(metadataKeys -> {
-            List<String> keys = new ArrayList<>(metadataKeys);
-            keys.add(EventLog.DURATION_SERIES);
-            List<CompletableFuture<List<MetadataPoint>>> reads = new ArrayList<>();
+        return reader.read(log -> {
+            List<MetadataPoint> durations = log.durationSeries(assetKey);
+            List<String> keys = log.numericMetadataKeys(assetKey);
+            List<SeriesValues> values = new ArrayList<>(keys.size());
             for (String key : keys) {
-                reads.add(reader.read(log -> key.equals(EventLog.DURATION_SERIES) ? log.durationSeries(assetKey)
-                        : log.metadataSeries(assetKey, key)));
+                values.add(log.metadataValues(assetKey, key));
             }
-            return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done ->
-                    assemble(assetKey, keys, reads.stream().map(CompletableFuture::join).toList(), detector));
+            return assemble(assetKey, durations, keys, values, detector);
         });
     }
 
     /**
-     * Lines series up on the union of their materializations, in time order (ties by event id).
-     *
-     * @param keys the series' keys, one per series; {@link EventLog#DURATION_SERIES} is titled as durations
+     * Lines series up on the materializations the durations name, in time order (ties by event id):
+     * the metadata keys' charts in the order given, then the durations'. A value whose
+     * materialization has no duration cannot be placed in time and is left out; the event log
+     * records both in one transaction, so there is none.
      */
-    static AssetPlots assemble(String assetKey, List<String> keys, List<List<MetadataPoint>> series,
-                               OutlierDetector detector) {
-        List<List<MetadataPoint>> byEvent = new ArrayList<>(series.size());
-        long[] ids = new long[0];
-        for (List<MetadataPoint> s : series) {
-            List<MetadataPoint> sorted = sortedByEvent(s);
-            byEvent.add(sorted);
-            ids = union(ids, sorted);
-        }
-        if (ids.length == 0) {
+    static AssetPlots assemble(String assetKey, List<MetadataPoint> durations, List<String> keys,
+                               List<SeriesValues> series, OutlierDetector detector) {
+        if (durations.isEmpty()) {
             return AssetPlots.empty(assetKey);
         }
-        int n = ids.length;
+        List<MetadataPoint> index = durations;
+        for (int i = 1; i < index.size(); i++) {
+            if (order(index.get(i - 1), index.get(i)) > 0) {
+                index = new ArrayList<>(durations);
+                index.sort(PlotsLoader::order);
+                break;
+            }
+        }
+        int n = index.size();
+        long[] ids = new long[n];
         long[] nanos = new long[n];
         String[] runs = new String[n];
         String[] partitions = new String[n];
-        boolean[] described = new boolean[n];
-        List<double[]> values = new ArrayList<>(series.size());
-        for (List<MetadataPoint> s : byEvent) {
-            double[] v = new double[n];
-            Arrays.fill(v, Double.NaN);
-            int j = 0;
-            for (MetadataPoint p : s) {
-                while (ids[j] < p.eventId()) {
-                    j++;
-                }
-                v[j] = p.value();
-                if (!described[j]) {
-                    described[j] = true;
-                    nanos[j] = nanos(p.timestamp());
-                    runs[j] = p.runId();
-                    partitions[j] = p.partitionKey();
+        double[] duration = new double[n];
+        for (int i = 0; i < n; i++) {
+            MetadataPoint p = index.get(i);
+            ids[i] = p.eventId();
+            nanos[i] = nanos(p.timestamp());
+            runs[i] = p.runId();
+            partitions[i] = p.partitionKey();
+            duration[i] = p.value();
+        }
+        // Where each event id sits: in time order, which is nearly always id order too.
+        long[] sortedIds = ids.clone();
+        int[] position = null;
+        for (int i = 1; i < n && position == null; i++) {
+            if (ids[i] < ids[i - 1]) {
+                position = byId(ids);
+                for (int k = 0; k < n; k++) {
+                    sortedIds[k] = ids[position[k]];
                 }
             }
-            values.add(v);
         }
-        int[] order = timeOrder(ids, nanos);
-        if (order != null) {
-            ids = permute(ids, order);
-            nanos = permute(nanos, order);
-            runs = permute(runs, order);
-            partitions = permute(partitions, order);
-            values.replaceAll(v -> permute(v, order));
-        }
-        List<PlotSeries> plots = new ArrayList<>(series.size());
+        List<PlotSeries> plots = new ArrayList<>(keys.size() + 1);
         for (int k = 0; k < keys.size(); k++) {
-            String key = keys.get(k);
-            double[] v = values.get(k);
-            plots.add(new PlotSeries(key, key.equals(EventLog.DURATION_SERIES) ? DURATION_TITLE : key, v,
-                    detector.mark(v)));
+            SeriesValues values = series.get(k);
+            double[] v = new double[n];
+            Arrays.fill(v, Double.NaN);
+            for (int j = 0; j < values.size(); j++) {
+                int at = Arrays.binarySearch(sortedIds, values.eventIds()[j]);
+                if (at >= 0) {
+                    v[position == null ? at : position[at]] = values.values()[j];
+                }
+            }
+            plots.add(new PlotSeries(keys.get(k), keys.get(k), v, detector.mark(v)));
         }
+        plots.add(new PlotSeries(EventLog.DURATION_SERIES, DURATION_TITLE, duration, detector.mark(duration)));
         return new AssetPlots(assetKey, ids, nanos, runs, partitions, plots);
     }
 
-    private static List<MetadataPoint> sortedByEvent(List<MetadataPoint> s) {
-        for (int i = 1; i < s.size(); i++) {
-            if (s.get(i).eventId() <= s.get(i - 1).eventId()) {
-                List<MetadataPoint> copy = new ArrayList<>(s);
-                copy.sort(Comparator.comparingLong(MetadataPoint::eventId));
-                return copy;
-            }
-        }
-        return s;
+    private static int order(MetadataPoint a, MetadataPoint b) {
+        int byTime = a.timestamp().compareTo(b.timestamp());
+        return byTime != 0 ? byTime : Long.compare(a.eventId(), b.eventId());
     }
 
-    /** The sorted union of sorted ids and the event ids of sorted points, in one merge. */
-    private static long[] union(long[] ids, List<MetadataPoint> points) {
-        long[] merged = new long[ids.length + points.size()];
-        int i = 0;
-        int j = 0;
-        int n = 0;
-        while (i < ids.length || j < points.size()) {
-            long next;
-            if (j >= points.size() || i < ids.length && ids[i] <= points.get(j).eventId()) {
-                next = ids[i++];
-            } else {
-                next = points.get(j++).eventId();
-            }
-            if (n == 0 || merged[n - 1] != next) {
-                merged[n++] = next;
-            }
-        }
-        return n == merged.length ? merged : Arrays.copyOf(merged, n);
-    }
-
-    /** The order by time then id, or null if event order is already time order (the usual case). */
-    private static int[] timeOrder(long[] ids, long[] nanos) {
-        boolean ordered = true;
-        for (int i = 1; i < nanos.length && ordered; i++) {
-            ordered = nanos[i] >= nanos[i - 1];
-        }
-        if (ordered) {
-            return null;
-        }
+    /** The indices of {@code ids} in increasing order of id. */
+    private static int[] byId(long[] ids) {
         Integer[] boxed = new Integer[ids.length];
         Arrays.setAll(boxed, i -> i);
-        Arrays.sort(boxed, Comparator.<Integer>comparingLong(i -> nanos[i]).thenComparingLong(i -> ids[i]));
+        Arrays.sort(boxed, Comparator.comparingLong(i -> ids[i]));
         return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
     }
 
     private static long nanos(Instant t) {
         return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
-    }
-
-    private static long[] permute(long[] a, int[] order) {
-        long[] p = new long[a.length];
-        Arrays.setAll(p, i -> a[order[i]]);
-        return p;
-    }
-
-    private static double[] permute(double[] a, int[] order) {
-        double[] p = new double[a.length];
-        Arrays.setAll(p, i -> a[order[i]]);
-        return p;
-    }
-
-    private static String[] permute(String[] a, int[] order) {
-        String[] p = new String[a.length];
-        Arrays.setAll(p, i -> a[order[i]]);
-        return p;
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.cairn.api.MetadataValue;
 import dev.cairn.engine.storage.EventLog;
 import dev.cairn.engine.storage.MetadataPoint;
+import dev.cairn.engine.storage.SeriesValues;
 import dev.cairn.engine.storage.h2.H2EventLog;
 
 class PlotsLoaderTest {
@@ -93,19 +94,20 @@ class PlotsLoaderTest {
     }
 
     @Test
-    void pointsOutOfTimeOrderAreSortedByTimeAndSeriesNotInEveryMaterializationStillLineUp() {
+    void materializationsOutOfTimeOrderAreSortedByTimeAndEveryValueFollowsItsMaterialization() {
         List<MetadataPoint> durations = List.of(
                 new MetadataPoint(1, T0.plusSeconds(10), "a", null, 5),
-                new MetadataPoint(2, T0, "b", null, 6));
-        List<MetadataPoint> rows = List.of(
-                new MetadataPoint(3, T0.plusSeconds(20), "c", "p", 7),
-                new MetadataPoint(2, T0, "b", null, 8));
-        AssetPlots plots = PlotsLoader.assemble("x", List.of("rows", EventLog.DURATION_SERIES),
-                List.of(rows, durations), OutlierDetector.standard());
+                new MetadataPoint(2, T0, "b", null, 6),
+                new MetadataPoint(3, T0.plusSeconds(20), "c", "p", 7));
+        SeriesValues rows = new SeriesValues(new long[]{2, 3, 4}, new double[]{8, 9, 10});
+        AssetPlots plots = PlotsLoader.assemble("x", durations, List.of("rows"), List.of(rows),
+                OutlierDetector.standard());
         assertThat(IntStream.range(0, plots.size()).mapToLong(plots::eventId).toArray()).containsExactly(2, 1, 3);
-        assertThat(plots.series().get(0).value(0)).isEqualTo(8);
-        assertThat(plots.series().get(0).value(1)).isNaN();
-        assertThat(plots.series().get(1).value(2)).isNaN();
+        PlotSeries r = plots.series().get(0);
+        assertThat(new double[]{r.value(0), r.value(1), r.value(2)}).containsExactly(8, Double.NaN, 9);
+        assertThat(r.valueCount()).as("event 4 has no materialization to sit on").isEqualTo(2);
+        assertThat(plots.series().get(1).value(0)).isEqualTo(6);
         assertThat(plots.partitionKey(2)).isEqualTo("p");
+        assertThat(plots.runId(0)).isEqualTo("b");
     }
 }

@@ -70,6 +70,12 @@ public interface EventLog extends AutoCloseable {
     List<MetadataPoint> metadataSeries(String assetKey, String metadataKey);
 
     /**
+     * The same values as {@link #metadataSeries}, by event id, without their times and runs: for
+     * charts of long histories, which read these from {@link #durationSeries} once.
+     */
+    SeriesValues metadataValues(String assetKey, String metadataKey);
+
+    /**
      * The keys of an asset's numeric (int or float) metadata entries that any materialization ever
      * carried, in alphabetical order: what {@link #metadataSeries} can chart. Cairn's own series, such
      * as {@link #DURATION_SERIES}, are not among them.

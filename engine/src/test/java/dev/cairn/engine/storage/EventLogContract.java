@@ -391,6 +391,12 @@ public abstract class EventLogContract {
                 .containsExactly(0.5, Double.NaN, Double.NEGATIVE_INFINITY);
         assertThat(log.metadataSeries("a", "label")).isEmpty();
         assertThat(log.metadataSeries("nope", "rows")).isEmpty();
+
+        assertThat(log.metadataValues("a", "rows")).isEqualTo(new SeriesValues(new long[]{m1.id(), m2.id(), m3.id()},
+                new double[]{10.0, (double) Long.MAX_VALUE, -3.0}));
+        assertThat(log.metadataValues("a", "score").values()).containsExactly(0.5, Double.NaN, Double.NEGATIVE_INFINITY);
+        assertThat(log.metadataValues("a", "label")).isEqualTo(SeriesValues.EMPTY);
+        assertThat(log.metadataValues("nope", "rows").size()).isZero();
     }
 
     @Test

@@ -69,6 +69,7 @@ public final class PlotsBenchmark {
                 }
             };
             timeReads(reader);
+            timeReadCpu(log);
             timeView(reader, background);
             background.shutdown();
         }
@@ -110,6 +111,30 @@ public final class PlotsBenchmark {
             }
         }
         System.out.printf("read (3 series, lined up, outliers): first %.0f ms, then %s%n", ms[0], stats(ms, 2));
+    }
+
+    /**
+     * The same read on this thread alone, in CPU time: what the read costs whatever else the
+     * machine is doing (wall times on a loaded machine say more about the load).
+     */
+    private static void timeReadCpu(EventLog log) throws Exception {
+        PlotsLoader inline = new PlotsLoader(new PlotsLoader.LogReader() {
+            @Override
+            public <T> CompletableFuture<T> read(Function<EventLog, T> query) {
+                return CompletableFuture.completedFuture(query.apply(log));
+            }
+        }, OutlierDetector.standard());
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double[] cpu = new double[ROUNDS];
+        double[] wall = new double[ROUNDS];
+        for (int i = 0; i < ROUNDS; i++) {
+            long c = threads.getCurrentThreadCpuTime();
+            long t = System.nanoTime();
+            inline.load(ASSETS[i % 2]).get();
+            wall[i] = (System.nanoTime() - t) / 1e6;
+            cpu[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
+        }
+        System.out.printf("read on one thread: CPU %s; wall %s%n", stats(cpu, 2), stats(wall, 2));
     }
 
     private static void timeView(PlotsLoader.LogReader reader, ExecutorService background) throws Exception {
