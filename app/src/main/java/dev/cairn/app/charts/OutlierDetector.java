@@ -63,10 +63,11 @@ public final class OutlierDetector {
             }
             if (count >= minimumHistory && !Double.isInfinite(v)) {
                 double median = median(sorted, count);
-                if (Double.isFinite(median)) {
+                double deviation = Math.abs(v - median);
+                // The floor bounds the scale from below: within it, no need to work out the deviation's median.
+                if (Double.isFinite(median) && deviation > threshold * RELATIVE_FLOOR * Math.abs(median)) {
                     double mad = medianAbsoluteDeviation(sorted, count, median);
                     double scale = Math.max(MAD_TO_SIGMA * mad, RELATIVE_FLOOR * Math.abs(median));
-                    double deviation = Math.abs(v - median);
                     marked[i] = scale > 0 ? deviation > threshold * scale : deviation > 0;
                 }
             }
