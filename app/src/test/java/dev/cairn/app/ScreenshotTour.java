@@ -63,7 +63,10 @@ public final class ScreenshotTour {
                     && app.app.runs().events().stream().anyMatch(e -> e.type().endsRun())); i++) {
                 Thread.sleep(500);
             }
-            app.robot.interact(() -> app.app.window().showPlots("iris_data"));
+            app.robot.interact(() -> {
+                app.app.runs().stepProperty().set("iris_data");
+                app.app.window().showPlots("iris_data");
+            });
             app.await("the plots", () -> !app.app.window().plotsWindow().get().view().charts().isEmpty());
             app.robot.interact(() -> {
                 Stage plots = (Stage) app.app.window().plotsWindow().get().view().getScene().getWindow();
@@ -80,6 +83,12 @@ public final class ScreenshotTour {
                 Thread.sleep(400);
                 save(app, app.app.window().plotsWindow().get().view().getScene(), out.resolve("plots-" + theme + ".png"));
                 save(app, app.app.window().graphPane().getScene(), out.resolve("runs-" + theme + ".png"));
+                app.robot.interact(() -> app.app.window().plotsWindow().get().view().model()
+                        .applyPreset(dev.cairn.app.charts.PlotsViewModel.Preset.WEEK));
+                Thread.sleep(300);
+                save(app, app.app.window().plotsWindow().get().view().getScene(), out.resolve("plots-week-" + theme + ".png"));
+                app.robot.interact(() -> app.app.window().plotsWindow().get().view().model()
+                        .applyPreset(dev.cairn.app.charts.PlotsViewModel.Preset.ALL));
             }
         } finally {
             app.close();

@@ -87,7 +87,12 @@ public final class PlotChart extends Region {
         hoverLabel.setVisible(false);
         hoverLabel.setMouseTransparent(true);
         getChildren().addAll(canvas, hoverLabel);
-        range.addListener((o, a, b) -> draw());
+        range.addListener((o, a, b) -> {
+            // The hovered point moved or left the view: the pointer's next move finds the point under it.
+            hovered = -1;
+            hoverLabel.setVisible(false);
+            draw();
+        });
         for (StyleableProperty<Color> color : List.of(lineColor, gridColor, textColor, outlierColor, hoverColor)) {
             // The factory's properties are object properties: observable.
             ((ObservableValue<?>) color).addListener((o, a, b) -> draw());

@@ -225,7 +225,9 @@ public final class StepTimeline extends Region {
         for (double t = 0; t <= total; t += step) {
             double x = Math.round(left + t / total * (right - left)) + 0.5;
             g.strokeLine(x, AXIS - 4, x, h);
-            g.fillText(Formats.duration(Duration.ofMillis((long) t)), x + 3, AXIS / 2);
+            if (x + 44 < w) {
+                g.fillText(Formats.duration(Duration.ofMillis((long) t)), x + 3, AXIS / 2);
+            }
         }
         g.strokeLine(0, AXIS - 0.5, w, AXIS - 0.5);
         int firstRow = first();
