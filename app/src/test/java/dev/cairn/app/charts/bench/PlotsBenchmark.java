@@ -68,6 +68,7 @@ public final class PlotsBenchmark {
                     return CompletableFuture.supplyAsync(() -> query.apply(log), background);
                 }
             };
+            timeReadCpu(log);
             timeReads(reader);
             timeReadCpu(log);
             timeView(reader, background);
