@@ -109,6 +109,8 @@ public final class WorkspaceSession implements AutoCloseable {
     private final Options options;
     private final SnapshotCache cache;
     private final ScheduledExecutorService executor;
+    /** Long reads (the history behind charts) run here, so that they never delay polling. */
+    private final java.util.concurrent.ExecutorService readers;
     private final ConcurrentLinkedQueue<Event> workerEvents = new ConcurrentLinkedQueue<>();
     private final Instant openedAt = Instant.now();
     private JarWatcher watcher;
@@ -150,6 +152,11 @@ public final class WorkspaceSession implements AutoCloseable {
         this.firstLoad = firstLoad;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cairn-session");
+            t.setDaemon(true);
+            return t;
+        });
+        this.readers = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "cairn-session-reader");
             t.setDaemon(true);
             return t;
         });
@@ -400,6 +407,14 @@ public final class WorkspaceSession implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> log.eventsAfter(runId, afterId, limit), executor);
     }
 
+    /**
+     * Runs a read of the event log on a background thread of its own (not the polling thread), for
+     * reads that take long, such as an asset's whole history.
+     */
+    public <T> CompletableFuture<T> read(java.util.function.Function<dev.cairn.engine.storage.EventLog, T> query) {
+        return CompletableFuture.supplyAsync(() -> query.apply(log), readers);
+    }
+
     /** The STEP_FAILURE event of an asset's latest failed attempt, if it ever failed. */
     public CompletableFuture<Optional<Event>> latestFailure(String assetKey) {
         return CompletableFuture.supplyAsync(() -> {
@@ -583,8 +598,10 @@ public final class WorkspaceSession implements AutoCloseable {
             // Closing goes on: a worker that outlives the app still ends its run itself.
         }
         executor.shutdownNow();
+        readers.shutdownNow();
         try {
             executor.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            readers.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -12,7 +13,7 @@ import dev.cairn.app.engine.RunProgress;
 import dev.cairn.app.format.Formats;
 import dev.cairn.app.shell.Icons;
 import dev.cairn.engine.events.Event;
-import dev.cairn.engine.events.EventData;
+import dev.cairn.engine.events.EventType;
 import dev.cairn.engine.events.LogLevel;
 import dev.cairn.engine.storage.RunRecord;
 import dev.cairn.engine.storage.RunStatus;
@@ -57,12 +58,15 @@ public final class RunPanel extends SplitPane {
     private final Label progressText = new Label();
     private final Button cancel = new Button("Cancel", Icons.of("fth-square"));
     private final VBox titles = new VBox(2, title, subtitle);
+    private final StepTimeline timeline;
+    private final Label logStatus = new Label();
     private Consumer<String> onCancel = id -> { };
     private boolean selecting;
 
     public RunPanel(RunsViewModel model, Clock clock) {
         this.model = Objects.requireNonNull(model);
         this.clock = Objects.requireNonNull(clock);
+        this.timeline = new StepTimeline(clock);
         setId("runPanel");
         getStyleClass().add("run-panel");
         getItems().addAll(runListPane(), logPane());
@@ -84,6 +88,7 @@ public final class RunPanel extends SplitPane {
                     if (model.runningProperty().get()) {
                         runList.refresh();
                         updateHeader();
+                        timeline.refresh();
                     }
                 }));
         ticker.setCycleCount(javafx.animation.Animation.INDEFINITE);
@@ -224,9 +229,25 @@ public final class RunPanel extends SplitPane {
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("panel-header");
 
-        VBox box = new VBox(header, filterBar(), table());
+        VBox box = new VBox(header, timeline(), filterBar(), table());
         VBox.setVgrow(table, Priority.ALWAYS);
         return box;
+    }
+
+    /** The steps of the selected run on a timeline; clicking one shows only its log, clicking it again all. */
+    private StepTimeline timeline() {
+        timeline.setOnStep(key -> model.stepProperty().set(key.equals(model.stepProperty().get()) ? null : key));
+        model.stepProperty().addListener((o, a, key) -> timeline.setSelected(key));
+        model.events().addListener((javafx.collections.ListChangeListener<Event>) c -> updateTimeline());
+        updateTimeline();
+        return timeline;
+    }
+
+    private void updateTimeline() {
+        StepSpans spans = StepSpans.of(model.events());
+        timeline.setSpans(spans);
+        timeline.setVisible(!spans.steps().isEmpty());
+        timeline.setManaged(!spans.steps().isEmpty());
     }
 
     private HBox filterBar() {
@@ -280,17 +301,95 @@ public final class RunPanel extends SplitPane {
                 setText(empty || item == null ? "All steps" : item);
             }
         });
+        ComboBox<EventType> type = new ComboBox<>();
+        type.setId("logType");
+        type.getItems().add(null);
+        type.getItems().addAll(EventType.values());
+        type.valueProperty().bindBidirectional(model.typeProperty());
+        StringConverter<EventType> typeNames = new StringConverter<>() {
+            @Override
+            public String toString(EventType t) {
+                return t == null ? "All events" : LogText.eventWord(t);
+            }
+
+            @Override
+            public EventType fromString(String s) {
+                return null;
+            }
+        };
+        type.setConverter(typeNames);
+        type.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(EventType item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? "All events" : typeNames.toString(item));
+            }
+        });
+        Button copy = new Button(null, Icons.of("fth-copy"));
+        copy.setId("logCopy");
+        copy.getStyleClass().addAll("button-icon", "flat");
+        copy.setTooltip(new Tooltip("Copy the events shown"));
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(LogText.of(model.visibleEvents(), clock.getZone()));
+            Clipboard.getSystemClipboard().setContent(content);
+            logStatus.setText("Copied " + model.visibleEvents().size() + " events");
+        });
+        Button save = new Button(null, Icons.of("fth-save"));
+        save.setId("logSave");
+        save.getStyleClass().addAll("button-icon", "flat");
+        save.setTooltip(new Tooltip("Save the events shown as a text file…"));
+        save.setOnAction(e -> saveLog());
+        logStatus.getStyleClass().add("run-meta");
+        logStatus.setMinWidth(0);
         Label shown = new Label();
         shown.getStyleClass().add("run-meta");
+        shown.setMinWidth(Region.USE_PREF_SIZE);
         shown.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.visibleEvents().size() + " of " + model.events().size() + " events",
                 model.visibleEvents(), model.events()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, level, step, filter, spacer, shown);
+        HBox bar = new HBox(8, level, step, type, filter, spacer, logStatus, shown, copy, save);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("filter-bar");
         return bar;
+    }
+
+    private void saveLog() {
+        RunRecord run = model.selectedRun();
+        if (run == null) {
+            return;
+        }
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Save the log of run " + Formats.shortRunId(run.runId()));
+        chooser.setInitialFileName("cairn-run-" + Formats.shortRunId(run.runId()) + ".log");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Log file", "*.log", "*.txt"));
+        java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) {
+            saveLog(file.toPath());
+        }
+    }
+
+    /** Writes the events shown to a file, in the background; the status says how it went. */
+    public java.util.concurrent.CompletableFuture<java.nio.file.Path> saveLog(java.nio.file.Path file) {
+        String text = LogText.of(List.copyOf(model.visibleEvents()), clock.getZone());
+        int count = model.visibleEvents().size();
+        logStatus.setText("Saving…");
+        java.util.concurrent.CompletableFuture<java.nio.file.Path> saved = new java.util.concurrent.CompletableFuture<>();
+        Thread writer = new Thread(() -> {
+            try {
+                java.nio.file.Files.writeString(file, text);
+                saved.complete(file);
+            } catch (java.io.IOException | RuntimeException ex) {
+                saved.completeExceptionally(ex);
+            }
+        }, "cairn-save-log");
+        writer.setDaemon(true);
+        writer.start();
+        return saved.whenComplete((path, failure) -> javafx.application.Platform.runLater(() -> logStatus.setText(
+                failure == null ? "Saved " + count + " events to " + file.getFileName()
+                        : "Could not save " + file.getFileName() + ": " + failure.getMessage())));
     }
 
     private TableView<Event> table() {
@@ -316,10 +415,10 @@ public final class RunPanel extends SplitPane {
         stepColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().assetKey() == null ? "" : c.getValue().assetKey()));
         stepColumn.setPrefWidth(170);
         TableColumn<Event, String> type = new TableColumn<>("Event");
-        type.setCellValueFactory(c -> new ReadOnlyStringWrapper(eventWord(c.getValue())));
+        type.setCellValueFactory(c -> new ReadOnlyStringWrapper(LogText.eventWord(c.getValue())));
         type.setPrefWidth(120);
         TableColumn<Event, String> message = new TableColumn<>("Message");
-        message.setCellValueFactory(c -> new ReadOnlyStringWrapper(messageOf(c.getValue())));
+        message.setCellValueFactory(c -> new ReadOnlyStringWrapper(LogText.messageOf(c.getValue())));
         message.setPrefWidth(600);
         table.getColumns().setAll(java.util.List.of(time, levelColumn, stepColumn, type, message));
         table.setRowFactory(t -> {
@@ -335,7 +434,7 @@ public final class RunPanel extends SplitPane {
                         } else if (e.level() == LogLevel.WARN) {
                             getStyleClass().add("row-warn");
                         }
-                        String details = details(e);
+                        String details = LogText.details(e);
                         if (details != null) {
                             Tooltip tip = new Tooltip(details);
                             tip.setMaxWidth(900);
@@ -348,8 +447,8 @@ public final class RunPanel extends SplitPane {
             row.setOnMouseClicked(m -> {
                 if (m.getClickCount() == 2 && row.getItem() != null) {
                     ClipboardContent content = new ClipboardContent();
-                    String d = details(row.getItem());
-                    content.putString(messageOf(row.getItem()) + (d == null ? "" : "\n" + d));
+                    String d = LogText.details(row.getItem());
+                    content.putString(LogText.messageOf(row.getItem()) + (d == null ? "" : "\n" + d));
                     Clipboard.getSystemClipboard().setContent(content);
                 }
             });
@@ -370,45 +469,6 @@ public final class RunPanel extends SplitPane {
                 getStyleClass().add("level-" + level.name().toLowerCase(Locale.ROOT));
             }
         }
-    }
-
-    static String eventWord(Event e) {
-        return switch (e.type()) {
-            case RUN_STARTED -> "run started";
-            case RUN_SUCCESS -> "run succeeded";
-            case RUN_FAILURE -> "run failed";
-            case RUN_CANCELED -> "run canceled";
-            case STEP_STARTED -> "step started";
-            case STEP_SUCCESS -> "step succeeded";
-            case STEP_FAILURE -> "step failed";
-            case STEP_SKIPPED -> "step skipped";
-            case STEP_UP_FOR_RETRY -> "retry";
-            case ASSET_MATERIALIZATION -> "materialized";
-            case ASSET_OBSERVATION -> "observed";
-            case LOG -> "log";
-        };
-    }
-
-    /** The message, with the error's summary for failures. */
-    static String messageOf(Event e) {
-        if (e.data() instanceof EventData.StepFailed f && f.error() != null && !e.message().contains(f.error().summary())) {
-            return e.message() + " — " + f.error().summary();
-        }
-        return e.message();
-    }
-
-    /** A stack trace or other details, for the row's tooltip; null if none. */
-    static String details(Event e) {
-        if (e.data() instanceof EventData.StepFailed f && f.error() != null) {
-            return f.error().stackTrace();
-        }
-        if (e.data() instanceof EventData.Log l && l.stackTrace() != null) {
-            return l.stackTrace();
-        }
-        if (e.data() instanceof EventData.RunEnded r) {
-            return r.reason();
-        }
-        return null;
     }
 
     // ------------------------------------------------------------------ header

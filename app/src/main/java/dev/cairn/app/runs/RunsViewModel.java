@@ -51,6 +51,7 @@ public final class RunsViewModel {
     private final ObjectProperty<LogLevel> minimumLevel = new SimpleObjectProperty<>(this, "minimumLevel", LogLevel.DEBUG);
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObjectProperty<String> step = new SimpleObjectProperty<>(this, "step");
+    private final ObjectProperty<EventType> type = new SimpleObjectProperty<>(this, "type");
     private final ObservableList<String> steps = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<RunProgress> selectedProgress = new ReadOnlyObjectWrapper<>(this, "selectedProgress");
     /** Runs followed live, with their progress. */
@@ -81,6 +82,7 @@ public final class RunsViewModel {
         minimumLevel.addListener((o, a, b) -> refilter());
         text.addListener((o, a, b) -> refilter());
         step.addListener((o, a, b) -> refilter());
+        type.addListener((o, a, b) -> refilter());
     }
 
     // ------------------------------------------------------------------ state
@@ -124,6 +126,11 @@ public final class RunsViewModel {
     /** Only events of this step are shown; null for all. */
     public ObjectProperty<String> stepProperty() {
         return step;
+    }
+
+    /** Only events of this type are shown; null for all. */
+    public ObjectProperty<EventType> typeProperty() {
+        return type;
     }
 
     /** The steps of the selected run, for the step filter. */
@@ -249,14 +256,18 @@ public final class RunsViewModel {
     }
 
     private void refilter() {
-        visibleEvents.setPredicate(filter(minimumLevel.get(), text.get(), step.get()));
+        visibleEvents.setPredicate(filter(minimumLevel.get(), text.get(), step.get(), type.get()));
     }
 
-    /** The filter of the log table: level at least {@code level}, text in the message or step, the given step. */
-    static Predicate<Event> filter(LogLevel level, String text, String stepKey) {
+    /**
+     * The filter of the log table: level at least {@code level}, text in the message or step, the
+     * given step, the given type (null for any).
+     */
+    static Predicate<Event> filter(LogLevel level, String text, String stepKey, EventType eventType) {
         String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         return e -> (level == null || e.level().compareTo(level) >= 0)
                 && (stepKey == null || stepKey.equals(e.assetKey()))
+                && (eventType == null || e.type() == eventType)
                 && (needle.isEmpty() || e.message().toLowerCase(Locale.ROOT).contains(needle)
                     || e.assetKey() != null && e.assetKey().toLowerCase(Locale.ROOT).contains(needle));
     }

@@ -292,6 +292,15 @@ public final class WorkspaceViewModel {
         return s.events(runId, afterId, limit);
     }
 
+    /**
+     * A read of the open jar's event log, run in the background; fails with an
+     * {@link IllegalStateException} when no jar is open.
+     */
+    public <T> CompletableFuture<T> read(java.util.function.Function<dev.cairn.engine.storage.EventLog, T> query) {
+        WorkspaceSession s = session;
+        return s == null ? CompletableFuture.failedFuture(new IllegalStateException("no jar is open")) : s.read(query);
+    }
+
     /** The event of an asset's latest failed attempt, read in the background. */
     public CompletableFuture<java.util.Optional<Event>> latestFailure(String assetKey) {
         WorkspaceSession s = session;

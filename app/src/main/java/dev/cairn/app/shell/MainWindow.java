@@ -12,6 +12,11 @@ import java.util.stream.Collectors;
 
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
+import dev.cairn.app.charts.OutlierDetector;
+import dev.cairn.app.charts.PlotsLoader;
+import dev.cairn.app.charts.PlotsView;
+import dev.cairn.app.charts.PlotsViewModel;
+import dev.cairn.app.charts.PlotsWindow;
 import dev.cairn.app.details.DetailsPanel;
 import dev.cairn.app.engine.DefinitionsUpdate;
 import dev.cairn.app.graph.GraphPane;
@@ -106,6 +111,7 @@ public final class MainWindow {
     private final BooleanBinding cannotRun;
     private final BooleanBinding noSelection;
     private AppSettings settings;
+    private PlotsWindow plotsWindow;
 
     public MainWindow(Stage stage, Host host, WorkspaceViewModel workspace, GraphViewModel graph, RunsViewModel runs,
                       Clock clock) {
@@ -470,9 +476,50 @@ public final class MainWindow {
                 openDetails(last);
             }
         });
-        ContextMenu menu = new ContextMenu(materialize, withUp, new SeparatorMenuItem(), up, down, new SeparatorMenuItem(), open);
+        MenuItem plots = item("Plots…", "fth-trending-up", null, () -> {
+            String last = null;
+            for (String k : graph.selection()) {
+                last = k;
+            }
+            if (last != null) {
+                showPlots(last);
+            }
+        });
+        plots.setId("nodeMenuPlots");
+        ContextMenu menu = new ContextMenu(materialize, withUp, new SeparatorMenuItem(), up, down, new SeparatorMenuItem(),
+                open, plots);
         menu.setId("nodeMenu");
         return menu;
+    }
+
+    /**
+     * Opens the plots of an asset in their window; clicking a point shows that materialization's run,
+     * filtered to the asset's step.
+     */
+    public void showPlots(String key) {
+        if (plotsWindow == null) {
+            // Exports are rare and short: a thread each.
+            java.util.concurrent.Executor files = task -> {
+                Thread t = new Thread(task, "cairn-export");
+                t.setDaemon(true);
+                t.start();
+            };
+            PlotsView view = new PlotsView(new PlotsViewModel(new PlotsLoader(workspace::read, OutlierDetector.standard()),
+                    files), clock.getZone());
+            view.setOnOpenMaterialization(m -> {
+                runs.select(m.runId());
+                runs.stepProperty().set(m.assetKey());
+                stage.toFront();
+            });
+            plotsWindow = new PlotsWindow(stage, view, stage.getScene().getStylesheets());
+            workspace.jarProperty().addListener((o, a, b) -> plotsWindow.hide());
+        }
+        plotsWindow.show(key);
+    }
+
+    /** The plots window, once opened. */
+    public java.util.Optional<PlotsWindow> plotsWindow() {
+        return java.util.Optional.ofNullable(plotsWindow);
     }
 
     private Node statusBar() {

@@ -45,14 +45,16 @@ class RunProgressTest {
     }
 
     @Test
-    void theLogFilterMatchesLevelTextAndStep() {
+    void theLogFilterMatchesLevelTextStepAndType() {
         Event info = event(EventType.LOG, "orders", new EventData.Log(null));
         Event error = event(EventType.STEP_FAILURE, "payments", new EventData.StepFailed(
                 new EventData.ErrorInfo("java.lang.IllegalStateException", "boom", "trace"), 1, 0));
-        assertThat(RunsViewModel.filter(LogLevel.WARN, "", null).test(info)).isFalse();
-        assertThat(RunsViewModel.filter(LogLevel.WARN, "", null).test(error)).isTrue();
-        assertThat(RunsViewModel.filter(LogLevel.DEBUG, "ORDERS", null).test(info)).isTrue();
-        assertThat(RunsViewModel.filter(LogLevel.DEBUG, "", "payments").test(info)).isFalse();
-        assertThat(RunsViewModel.filter(LogLevel.DEBUG, "", "payments").test(error)).isTrue();
+        assertThat(RunsViewModel.filter(LogLevel.WARN, "", null, null).test(info)).isFalse();
+        assertThat(RunsViewModel.filter(LogLevel.WARN, "", null, null).test(error)).isTrue();
+        assertThat(RunsViewModel.filter(LogLevel.DEBUG, "ORDERS", null, null).test(info)).isTrue();
+        assertThat(RunsViewModel.filter(LogLevel.DEBUG, "", "payments", null).test(info)).isFalse();
+        assertThat(RunsViewModel.filter(LogLevel.DEBUG, "", "payments", null).test(error)).isTrue();
+        assertThat(RunsViewModel.filter(LogLevel.DEBUG, "", null, EventType.STEP_FAILURE).test(error)).isTrue();
+        assertThat(RunsViewModel.filter(LogLevel.DEBUG, "", null, EventType.STEP_FAILURE).test(info)).isFalse();
     }
 }

@@ -70,10 +70,26 @@ public interface EventLog extends AutoCloseable {
     List<MetadataPoint> metadataSeries(String assetKey, String metadataKey);
 
     /**
+     * The same values as {@link #metadataSeries}, by event id, without their times and runs: for
+     * charts of long histories, which read these from {@link #durationSeries} once.
+     */
+    SeriesValues metadataValues(String assetKey, String metadataKey);
+
+    /**
+     * The keys of an asset's numeric (int or float) metadata entries that any materialization ever
+     * carried, in alphabetical order: what {@link #metadataSeries} can chart. Cairn's own series, such
+     * as {@link #DURATION_SERIES}, are not among them.
+     */
+    List<String> numericMetadataKeys(String assetKey);
+
+    /**
      * The series under which a log keeps every materialization's duration in milliseconds, next to
      * the numeric metadata; keys starting with {@code cairn:} are Cairn's own.
      */
     String DURATION_SERIES = "cairn:duration_ms";
+
+    /** How the keys of Cairn's own series begin. */
+    String CAIRN_SERIES_PREFIX = "cairn:";
 
     /** The duration in milliseconds of every materialization of an asset, oldest first, ready to chart. */
     List<MetadataPoint> durationSeries(String assetKey);

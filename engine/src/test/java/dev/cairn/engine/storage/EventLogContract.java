@@ -391,6 +391,29 @@ public abstract class EventLogContract {
                 .containsExactly(0.5, Double.NaN, Double.NEGATIVE_INFINITY);
         assertThat(log.metadataSeries("a", "label")).isEmpty();
         assertThat(log.metadataSeries("nope", "rows")).isEmpty();
+
+        assertThat(log.metadataValues("a", "rows")).isEqualTo(new SeriesValues(new long[]{m1.id(), m2.id(), m3.id()},
+                new double[]{10.0, (double) Long.MAX_VALUE, -3.0}));
+        assertThat(log.metadataValues("a", "score").values()).containsExactly(0.5, Double.NaN, Double.NEGATIVE_INFINITY);
+        assertThat(log.metadataValues("a", "label")).isEqualTo(SeriesValues.EMPTY);
+        assertThat(log.metadataValues("nope", "rows").size()).isZero();
+    }
+
+    @Test
+    void theNumericMetadataKeysOfAnAssetAreListedInOrderWithoutCairnsOwn() {
+        log.createRun(run("r", T0));
+        log.append(materialization("r", "a", null, T0, Map.of("rows", MetadataValue.of(10),
+                "label", MetadataValue.text("x"), "score", MetadataValue.of(0.5))));
+        log.append(materialization("r", "a", null, T0.plusSeconds(1), Map.of("bytes", MetadataValue.of(3),
+                "rows", MetadataValue.of(11))));
+        log.append(materialization("r", "b", null, T0, Map.of("other", MetadataValue.of(1))));
+        log.append(event("r", EventType.ASSET_OBSERVATION, "a", T0, new EventData.Observed("v",
+                Map.of("observed_only", MetadataValue.of(123)))));
+
+        assertThat(log.numericMetadataKeys("a")).containsExactly("bytes", "rows", "score");
+        assertThat(log.numericMetadataKeys("b")).containsExactly("other");
+        assertThat(log.numericMetadataKeys("never")).isEmpty();
+        assertThat(log.durationSeries("a")).hasSize(2);
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.cairn.engine.storage.MetadataPoint;
 import dev.cairn.engine.storage.ObservationRecord;
 import dev.cairn.engine.storage.RunRecord;
 import dev.cairn.engine.storage.RunStatus;
+import dev.cairn.engine.storage.SeriesValues;
 
 /**
  * An event log that lives in memory, for {@link dev.cairn.api.Materialize} in users' unit tests.
@@ -169,6 +170,32 @@ public final class InMemoryEventLog implements EventLog {
             }
         }
         return points;
+    }
+
+    @Override
+    public synchronized SeriesValues metadataValues(String assetKey, String metadataKey) {
+        List<MetadataPoint> points = metadataSeries(assetKey, metadataKey);
+        long[] ids = new long[points.size()];
+        double[] values = new double[points.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = points.get(i).eventId();
+            values[i] = points.get(i).value();
+        }
+        return new SeriesValues(ids, values);
+    }
+
+    @Override
+    public synchronized List<String> numericMetadataKeys(String assetKey) {
+        java.util.SortedSet<String> keys = new java.util.TreeSet<>();
+        for (MaterializationRecord m : materializations(assetKey)) {
+            m.data().metadata().forEach((key, value) -> {
+                if ((value instanceof MetadataValue.IntValue || value instanceof MetadataValue.FloatValue)
+                        && !key.startsWith(CAIRN_SERIES_PREFIX)) {
+                    keys.add(key);
+                }
+            });
+        }
+        return List.copyOf(keys);
     }
 
     /** Runs in memory belong to this process, so none is ever orphaned. */

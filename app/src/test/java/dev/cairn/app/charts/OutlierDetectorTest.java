@@ -1,0 +1,71 @@
+package dev.cairn.app.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+class OutlierDetectorTest {
+
+    private static int[] marked(boolean[] marks) {
+        return IntStream.range(0, marks.length).filter(i -> marks[i]).toArray();
+    }
+
+    @Test
+    void aRowCountThatSuddenlyDropsIsMarkedAndOnlyIt() {
+        Random random = new Random(11);
+        double[] rows = new double[200];
+        Arrays.setAll(rows, i -> 10_000 + i * 5 + random.nextInt(40));
+        rows[120] = 4_000;
+
+        assertThat(marked(OutlierDetector.standard().mark(rows))).containsExactly(120);
+    }
+
+    @Test
+    void noisyButSteadyDataIsNotMarked() {
+        Random random = new Random(5);
+        double[] y = new double[5_000];
+        Arrays.setAll(y, i -> 100 + random.nextGaussian());
+        // Noise alone marks a handful in thousands (0.04% of a long series), not dozens.
+        assertThat(marked(OutlierDetector.standard().mark(y)).length).isLessThan(y.length / 500);
+    }
+
+    @Test
+    void aFlatSeriesIsMarkedOnlyWhenItMovesByMoreThanAFewPercent() {
+        double[] y = new double[40];
+        Arrays.fill(y, 150);
+        y[20] = 149;
+        y[30] = 120;
+        assertThat(marked(OutlierDetector.standard().mark(y))).containsExactly(30);
+    }
+
+    @Test
+    void aLevelShiftIsMarkedUntilItBecomesTheTrend() {
+        double[] y = new double[60];
+        Arrays.setAll(y, i -> i < 30 ? 100 : 10);
+        int[] marks = marked(OutlierDetector.standard().mark(y));
+        assertThat(marks).contains(30).doesNotContain(59);
+    }
+
+    @Test
+    void earlyPointsMissingValuesAndInfinitiesAreNeverMarked() {
+        double[] y = {1, 1000, Double.NaN, 1, 1, 1, 1, 1, 1, 1, 1, Double.NaN, Double.POSITIVE_INFINITY, 1, -0.0, 0.0};
+        boolean[] marks = new OutlierDetector(10, 8, 3).mark(y);
+        assertThat(marks[1]).as("too little history").isFalse();
+        assertThat(marks[2]).isFalse();
+        assertThat(marks[11]).isFalse();
+        assertThat(marks[12]).as("an infinity is drawn at the edge, not judged").isFalse();
+        assertThat(marks).hasSize(y.length);
+    }
+
+    @Test
+    void settingsOutOfRangeAreRefused() {
+        assertThatThrownBy(() -> new OutlierDetector(0, 1, 3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OutlierDetector(10, 11, 3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OutlierDetector(10, 5, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
