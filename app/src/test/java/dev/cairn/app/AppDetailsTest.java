@@ -111,6 +111,21 @@ class AppDetailsTest {
         app.click("compareButton");
         app.await("the comparison", () -> lookup(compareWindow(), ".compare-grid .md-image").size() == 2);
         assertThat(text(compareWindow(), ".compare-view")).contains("same metadata");
+
+        // Plots: a chart per numeric metadata entry and one of durations, a point per materialization.
+        Window compare = compareWindow();
+        app.fx(() -> {
+            compare.hide();
+            return null;
+        });
+        app.click("detailsTabPlots");
+        dev.cairn.app.charts.PlotsView plots = app.fx(() -> app.robot.from(app.app.window().detailsPanel())
+                .lookup("#plotsView").queryAs(dev.cairn.app.charts.PlotsView.class));
+        app.await("the plots", () -> plots.charts().size() >= 3);
+        assertThat(app.fx(() -> plots.charts().stream().map(c -> c.series().key()).toList()))
+                .contains("num_words", "top_word_count");
+        assertThat(app.fx(() -> plots.charts().stream().map(c -> c.series().size()).distinct().toList()))
+                .containsExactly(2);
     }
 
     @Test

@@ -95,6 +95,11 @@ public final class RunPanel extends SplitPane {
         ticker.play();
     }
 
+    /** Called with an asset's key when its step is double-clicked in the timeline. */
+    public void setOnOpenAsset(Consumer<String> handler) {
+        timeline.setOnOpen(handler);
+    }
+
     /** Called with the selected run's id when its Cancel button is pressed. */
     public void setOnCancel(Consumer<String> handler) {
         onCancel = Objects.requireNonNull(handler);

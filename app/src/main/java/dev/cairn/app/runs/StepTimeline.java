@@ -56,6 +56,7 @@ public final class StepTimeline extends Region {
     private StepSpans spans = new StepSpans(null, null, List.of());
     private String selected;
     private Consumer<String> onStep = k -> { };
+    private Consumer<String> onOpen = k -> { };
 
     public StepTimeline(Clock clock) {
         this.clock = Objects.requireNonNull(clock);
@@ -71,7 +72,8 @@ public final class StepTimeline extends Region {
         canvas.setOnMouseClicked(e -> {
             int row = rowAt(e.getY());
             if (row >= 0) {
-                onStep.accept(spans.steps().get(row).key());
+                // A double click's first click already filtered the log to the step.
+                (e.getClickCount() == 2 ? onOpen : onStep).accept(spans.steps().get(row).key());
             }
         });
         tip.setShowDelay(javafx.util.Duration.millis(250));
@@ -121,6 +123,11 @@ public final class StepTimeline extends Region {
     /** Called with the key of a clicked step. */
     public void setOnStep(Consumer<String> handler) {
         onStep = Objects.requireNonNull(handler);
+    }
+
+    /** Called with the key of a double-clicked step. */
+    public void setOnOpen(Consumer<String> handler) {
+        onOpen = Objects.requireNonNull(handler);
     }
 
     /** Where a step's row is, in this node's coordinates (its middle, at the bar's start); null if not in view. */
@@ -270,7 +277,7 @@ public final class StepTimeline extends Region {
         String took = s.state() == StepState.SKIPPED ? ""
                 : " after " + Formats.duration(Duration.between(s.start(), s.endOr(spans.runEnd(), now)));
         return s.key() + "\n" + state + took + (s.attempts() > 1 ? " (" + s.attempts() + " attempts)" : "")
-                + "\nstarted " + Formats.time(s.start(), now, clock.getZone()) + "\nClick to show its log";
+                + "\nstarted " + Formats.time(s.start(), now, clock.getZone()) + "\nClick to show its log, double-click for the asset's details";
     }
 
     private static String ellipsis(String s, int max) {

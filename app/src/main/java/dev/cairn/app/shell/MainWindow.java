@@ -18,6 +18,7 @@ import dev.cairn.app.charts.PlotsView;
 import dev.cairn.app.charts.PlotsViewModel;
 import dev.cairn.app.charts.PlotsWindow;
 import dev.cairn.app.details.DetailsPanel;
+import dev.cairn.app.details.PlotsTab;
 import dev.cairn.app.engine.DefinitionsUpdate;
 import dev.cairn.app.graph.GraphPane;
 import dev.cairn.app.graph.GraphViewModel;
@@ -150,6 +151,8 @@ public final class MainWindow {
                 workspace.definitionsProperty(), workspace.openingProperty());
         this.noSelection = Bindings.createBooleanBinding(() -> graph.selection().isEmpty(), graph.selection());
         runPanel.setOnCancel(id -> workspace.cancel(List.of(id), false));
+        runPanel.setOnOpenAsset(this::openDetails);
+        details.addTab(new PlotsTab(plotsView()));
     }
 
     /** Builds the scene and shows the window. */
@@ -498,23 +501,28 @@ public final class MainWindow {
      */
     public void showPlots(String key) {
         if (plotsWindow == null) {
-            // Exports are rare and short: a thread each.
-            java.util.concurrent.Executor files = task -> {
-                Thread t = new Thread(task, "cairn-export");
-                t.setDaemon(true);
-                t.start();
-            };
-            PlotsView view = new PlotsView(new PlotsViewModel(new PlotsLoader(workspace::read, OutlierDetector.standard()),
-                    files), clock.getZone());
-            view.setOnOpenMaterialization(m -> {
-                runs.select(m.runId());
-                runs.stepProperty().set(m.assetKey());
-                stage.toFront();
-            });
-            plotsWindow = new PlotsWindow(stage, view, stage.getScene().getStylesheets());
+            plotsWindow = new PlotsWindow(stage, plotsView(), stage.getScene().getStylesheets());
             workspace.jarProperty().addListener((o, a, b) -> plotsWindow.hide());
         }
         plotsWindow.show(key);
+    }
+
+    /** Plots whose points, clicked, show that materialization's run filtered to the asset's step. */
+    private PlotsView plotsView() {
+        // Exports are rare and short: a thread each.
+        java.util.concurrent.Executor files = task -> {
+            Thread t = new Thread(task, "cairn-export");
+            t.setDaemon(true);
+            t.start();
+        };
+        PlotsView view = new PlotsView(new PlotsViewModel(new PlotsLoader(workspace::read, OutlierDetector.standard()),
+                files), clock.getZone());
+        view.setOnOpenMaterialization(m -> {
+            runs.select(m.runId());
+            runs.stepProperty().set(m.assetKey());
+            stage.toFront();
+        });
+        return view;
     }
 
     /** The plots window, once opened. */
