@@ -82,6 +82,12 @@ public final class PlotsView extends BorderPane {
         onOpen = Objects.requireNonNull(handler);
     }
 
+    /** Whether the header names the asset; a pane that already names it hides the title. */
+    public void setTitleShown(boolean shown) {
+        title.setVisible(shown);
+        title.setManaged(shown);
+    }
+
     /** The charts shown, in order; for tests. */
     public List<PlotChart> charts() {
         return List.copyOf(charts);
@@ -97,6 +103,8 @@ public final class PlotsView extends BorderPane {
     private Node header() {
         title.getStyleClass().add("plots-title");
         subtitle.getStyleClass().add("plots-subtitle");
+        title.setWrapText(true);
+        subtitle.setWrapText(true);
         status.getStyleClass().add("plots-subtitle");
         status.setId("plotsStatus");
         VBox titles = new VBox(2, title, subtitle);
@@ -120,13 +128,22 @@ public final class PlotsView extends BorderPane {
             buttons.getChildren().add(b);
         }
         selectPreset(model.presetProperty().get());
+        // The presets never shrink; the texts wrap, so the header reads well in the narrow details pane too.
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
         Label hint = new Label("Scroll to zoom · drag to pan · click a point to open it");
         hint.getStyleClass().add("plots-hint");
         hint.setMinWidth(0);
+        hint.setWrapText(true);
+        status.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, titles, spacer, status, hint, buttons);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(titles, Priority.SOMETIMES);
+        HBox top = new HBox(12, titles, spacer, buttons);
+        top.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        HBox bottom = new HBox(12, status, hint);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(6, top, bottom);
         bar.getStyleClass().addAll("panel-header", "plots-header");
         return bar;
     }
@@ -170,6 +187,9 @@ public final class PlotsView extends BorderPane {
         name.getStyleClass().add("plot-title");
         Label latest = new Label(latestText(series));
         latest.getStyleClass().add("plot-latest");
+        // In a narrow pane the name stays whole and the latest value gives way.
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        latest.setMinWidth(0);
         HBox header = new HBox(10, name, latest);
         if (series.outlierCount() > 0) {
             Label badge = new Label(series.outlierCount() + (series.outlierCount() == 1 ? " outlier" : " outliers"),

@@ -17,6 +17,8 @@ public final class PlotsTab implements DetailsTab {
 
     public PlotsTab(PlotsView view) {
         this.view = Objects.requireNonNull(view, "view");
+        // The details pane's header already names the asset.
+        view.setTitleShown(false);
     }
 
     @Override
