@@ -16,7 +16,8 @@ final class JarOptions {
     static final String JAR_ENV = "CAIRN_JAR";
 
     @Option(names = "--jar", paramLabel = "JAR",
-            description = "The asset jar (default: the CAIRN_JAR environment variable).")
+            description = "The asset jar (default: the CAIRN_JAR environment variable; in an installed Cairn, "
+                    + "else the bundled example).")
     Path jar;
 
     @Option(names = "--deps", paramLabel = "PATH", split = ",",
@@ -37,14 +38,19 @@ final class JarOptions {
         return new CairnInstance.Config(jarPath(), dependencies, workspace, H2EventLog.Mode.SHARED);
     }
 
+    /** The jar {@value #JAR_ENV} names, or null. */
+    static Path jarFromEnvironment() {
+        String env = System.getenv(JAR_ENV);
+        return env == null || env.isBlank() ? null : Path.of(env);
+    }
+
     Path jarPath() {
         Path p = jar;
         if (p == null) {
-            String env = System.getenv(JAR_ENV);
-            if (env == null || env.isBlank()) {
+            p = jarFromEnvironment();
+            if (p == null) {
                 throw new CliException("no asset jar given: use --jar path/to/assets.jar");
             }
-            p = Path.of(env);
         }
         if (!Files.isRegularFile(p)) {
             throw new CliException("the asset jar " + p + " does not exist");
