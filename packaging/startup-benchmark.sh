@@ -38,9 +38,11 @@ display=":$(head -1 "$work/display")"
 now_ms() { date +%s%3N; }
 
 # One launch: writes "<first frame ms> <graph ms>" after the launch to $work/result.
+launches=0
 measure() {
   local home="$1"; shift
-  local log="$work/app.log"
+  launches=$((launches + 1))
+  local log="$work/app-$launches.log"
   local start
   start="$(now_ms)"
   env -i PATH=/usr/bin:/bin HOME="$work" LANG=C.UTF-8 DISPLAY="$display" CAIRN_HOME="$home" \
@@ -50,14 +52,24 @@ measure() {
     grep -q "cairn-startup graph-drawn" "$log" && break
     sleep 0.05
   done
-  kill "$app_pid" 2>/dev/null || true
-  wait "$app_pid" 2>/dev/null || true
-  app_pid=""
+  stop_app
   local frame graph
   frame="$(sed -n 's/.*first-frame at=\([0-9]*\).*/\1/p' "$log")"
   graph="$(sed -n 's/.*graph-drawn at=\([0-9]*\).*/\1/p' "$log")"
   [[ -n "$frame" && -n "$graph" ]] || { echo "no report from the app: $(cat "$log")" >&2; exit 1; }
   echo "$((frame - start)) $((graph - start))" > "$work/result"
+}
+
+# Ends the app as a window manager would (SIGTERM), and for good after 10 s.
+stop_app() {
+  kill "$app_pid" 2>/dev/null || true
+  for _ in $(seq 100); do
+    kill -0 "$app_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -9 "$app_pid" 2>/dev/null || true
+  wait "$app_pid" 2>/dev/null || true
+  app_pid=""
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
