@@ -1,6 +1,7 @@
 package dev.cairn.app;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.Instant;
 
 import javafx.beans.value.ObservableObjectValue;
@@ -10,7 +11,7 @@ import javafx.scene.Scene;
  * Prints when the window drew its first frame and when it first drew a graph, for measuring start-up
  * ({@code packaging/startup-benchmark.sh}); on only with {@code -Dcairn.startupReport=true}. Each
  * line carries the wall-clock time in epoch milliseconds, so that a script can compare it with the
- * moment it launched the app, and the time since this process started.
+ * moment it launched the app, the time since this process started and the CPU time it has used.
  */
 final class StartupReport implements Runnable {
 
@@ -55,8 +56,11 @@ final class StartupReport implements Runnable {
         }
     }
 
+    /** The CPU time is of every thread, the JIT compilers' included: on a busy machine it is steadier than wall time. */
     private void print(String what, long now) {
+        long cpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
         out.println("cairn-startup " + what + " at=" + now
-                + (processStart < 0 ? "" : " after-process-start-ms=" + (now - processStart)));
+                + (processStart < 0 ? "" : " after-process-start-ms=" + (now - processStart))
+                + (cpu < 0 ? "" : " cpu-ms=" + cpu));
     }
 }
