@@ -78,6 +78,7 @@ public final class CairnApp extends Application {
             }
         }, workspace, graph, runs, clock);
         window.show();
+        StartupReport.attachIfRequested(stage.getScene(), graph.graphProperty(), System.err);
         firstJar(settings).ifPresent(window::open);
     }
 

@@ -47,10 +47,12 @@ final class WorkerClassData {
     /**
      * Archives in {@code folder}, for workers with this Java and class path. The JVM archives only
      * class paths of jars: with a folder of classes on it (an IDE, a test run) there is no archive.
+     * A jar that does not exist is skipped by the JVM and does not prevent an archive: the app
+     * image leaves out the JavaFX jars that the app jar's manifest names, as its runtime has JavaFX.
      */
     static WorkerClassData in(Path folder, Path javaHome, String classPath) {
         List<Path> files = classPathFiles(classPath);
-        boolean jarsOnly = files.stream().allMatch(p -> Files.isRegularFile(p) && p.toString().endsWith(".jar"));
+        boolean jarsOnly = files.stream().allMatch(p -> p.toString().endsWith(".jar") && !Files.isDirectory(p));
         return new WorkerClassData(folder.resolve("worker-" + key(javaHome, files) + ".jsa"), jarsOnly);
     }
 

@@ -50,6 +50,15 @@ class WorkerClassDataTest {
     }
 
     @Test
+    void aJarTheManifestNamesThatIsMissingStillAllowsAnArchive() throws Exception {
+        // As in the app image: the manifest names JavaFX jars that live in the runtime instead.
+        Path app = jar("app.jar", "lib/javafx-graphics.jar");
+        WorkerClassData data = WorkerClassData.in(dir.resolve("cache"), dir, app.toString());
+        assertThat(data.usable()).isTrue();
+        assertThat(data.useOrCreate().pending()).isNotNull();
+    }
+
+    @Test
     void aFolderOnTheClassPathMeansNoArchive() throws Exception {
         Path app = jar("app.jar", null);
         Path classes = Files.createDirectories(dir.resolve("classes"));

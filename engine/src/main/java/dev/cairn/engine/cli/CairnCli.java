@@ -1,6 +1,7 @@
 package dev.cairn.engine.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 
 import dev.cairn.engine.definitions.InvalidDefinitionsException;
 import dev.cairn.engine.execution.PlanningException;
@@ -9,6 +10,7 @@ import dev.cairn.engine.storage.EventLogException;
 import dev.cairn.engine.workspace.WorkspaceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The {@code cairn} command: the engine from a terminal, on the same workspaces and event logs
@@ -47,7 +49,22 @@ public final class CairnCli {
 
     /** Runs the command line with the given output streams and returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return execute(args, out, err, null);
+    }
+
+    /**
+     * As {@link #execute(String[], PrintWriter, PrintWriter)}, with the jar that commands use when
+     * neither {@code --jar} nor {@code CAIRN_JAR} names one: an installed Cairn passes its bundled
+     * example, so that {@code cairn assets} works out of the box.
+     *
+     * @param defaultJar the fallback jar, or null for none (then a command without a jar is bad input)
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, Path defaultJar) {
         CommandLine cli = new CommandLine(new CairnCli());
+        if (defaultJar != null) {
+            cli.setDefaultValueProvider(arg -> arg instanceof OptionSpec option && option.longestName().equals("--jar")
+                    && JarOptions.jarFromEnvironment() == null ? defaultJar.toString() : null);
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> BAD_INPUT);

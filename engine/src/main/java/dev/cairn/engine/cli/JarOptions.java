@@ -41,11 +41,19 @@ final class JarOptions {
         return new CairnInstance.Config(jarPath(), dependencies, workspace, H2EventLog.Mode.SHARED);
     }
 
+    /** The jar {@value #JAR_ENV} names, or null. */
+    static Path jarFromEnvironment() {
+        String env = System.getenv(JAR_ENV);
+        return env == null || env.isBlank() ? null : Path.of(env);
+    }
+
     Path jarPath() {
         Path p = jar;
         if (p == null) {
-            String env = System.getenv(JAR_ENV);
-            p = env == null || env.isBlank() ? example() : Path.of(env);
+            p = jarFromEnvironment();
+            if (p == null) {
+                p = example();
+            }
         }
         if (!Files.isRegularFile(p)) {
             throw new CliException("the asset jar " + p + " does not exist");

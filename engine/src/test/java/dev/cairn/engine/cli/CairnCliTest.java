@@ -1,6 +1,7 @@
 package dev.cairn.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -73,6 +74,29 @@ class CairnCliTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("raw_orders", "order_count", "shop", "Orders as they come", "4 assets");
         assertThat(r.out()).containsPattern("order_count\\s+shop\\s+asset\\s+1\\s+raw_orders");
+    }
+
+    @Test
+    void aDefaultJarServesCommandsThatNameNoneAndANamedJarWins() {
+        assumeTrue(JarOptions.jarFromEnvironment() == null, "CAIRN_JAR is set in this environment");
+        String ws = dir.resolve("ws").toString();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = CairnCli.execute(new String[] {"assets", "--workspace", ws},
+                new PrintWriter(out, true), new PrintWriter(err, true), jar);
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("raw_orders", "4 assets");
+
+        StringWriter none = new StringWriter();
+        assertThat(CairnCli.execute(new String[] {"assets", "--workspace", ws},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(none, true), null)).isEqualTo(CairnCli.BAD_INPUT);
+        assertThat(none.toString()).contains("no asset jar given");
+
+        StringWriter named = new StringWriter();
+        code = CairnCli.execute(new String[] {"assets", "--jar", jar.toString(), "--workspace", ws},
+                new PrintWriter(named, true), new PrintWriter(new StringWriter(), true), dir.resolve("missing.jar"));
+        assertThat(code).isZero();
+        assertThat(named.toString()).contains("raw_orders");
     }
 
     @Test
