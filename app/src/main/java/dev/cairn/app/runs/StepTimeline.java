@@ -72,8 +72,11 @@ public final class StepTimeline extends Region {
         canvas.setOnMouseClicked(e -> {
             int row = rowAt(e.getY());
             if (row >= 0) {
-                // A double click's first click already filtered the log to the step.
-                (e.getClickCount() == 2 ? onOpen : onStep).accept(spans.steps().get(row).key());
+                String key = spans.steps().get(row).key();
+                onStep.accept(key);
+                if (e.getClickCount() == 2) {
+                    onOpen.accept(key);
+                }
             }
         });
         tip.setShowDelay(javafx.util.Duration.millis(250));

@@ -6,6 +6,7 @@ import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.cairn.app.session.Notice;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
@@ -23,6 +24,7 @@ public final class NoticeArea extends VBox {
     private static final Duration TRANSIENT = Duration.seconds(6);
 
     private final ObservableList<Notice> notices;
+    private boolean tidyPending;
 
     public NoticeArea(ObservableList<Notice> notices) {
         super(8);
@@ -33,24 +35,28 @@ public final class NoticeArea extends VBox {
         setPickOnBounds(false);
         setMaxWidth(420);
         setMaxHeight(USE_PREF_SIZE);
-        notices.addListener((ListChangeListener<Notice>) c -> rebuild());
-        rebuild();
+        // The list is tidied after the change that triggered it has been delivered: changing an
+        // observable list from inside one of its listeners corrupts the change other listeners get.
+        notices.addListener((ListChangeListener<Notice>) c -> {
+            if (!tidyPending) {
+                tidyPending = true;
+                Platform.runLater(this::tidyAndShow);
+            }
+        });
+        tidyAndShow();
     }
 
-    private void rebuild() {
-        // A newer notice with the same title replaces the older one.
-        for (int i = notices.size() - 1; i > 0; i--) {
-            String title = notices.get(i).title();
-            for (int j = i - 1; j >= 0; j--) {
-                if (notices.get(j).title().equals(title)) {
-                    notices.remove(j);
-                    return;
-                }
+    private void tidyAndShow() {
+        tidyPending = false;
+        // A newer notice with the same title replaces the older ones.
+        java.util.Set<String> titles = new java.util.HashSet<>();
+        for (int i = notices.size() - 1; i >= 0; i--) {
+            if (!titles.add(notices.get(i).title())) {
+                notices.remove(i);
             }
         }
         if (notices.size() > MAX_SHOWN) {
             notices.remove(0, notices.size() - MAX_SHOWN);
-            return;
         }
         getChildren().clear();
         for (Notice n : notices) {
