@@ -66,6 +66,7 @@ public final class CairnCli {
     static String describe(Exception e) {
         if (e instanceof InvalidDefinitionsException
                 || e instanceof PlanningException
+                || e instanceof dev.cairn.engine.execution.MissingEnvironmentException
                 || e instanceof EventLogException
                 || e instanceof WorkspaceException
                 || e instanceof IllegalArgumentException
