@@ -1,0 +1,152 @@
+package dev.cairn.tables;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/**
+ * Loads rows into a table that exists: with PostgreSQL's {@code COPY ... FROM STDIN} (CSV), else
+ * with batched prepared inserts. Every row gets the same {@code load_ts} when it is added.
+ */
+final class TableLoader {
+
+    /** Rows per JDBC batch: large enough to amortize round trips, small enough to bound memory. */
+    static final int BATCH_ROWS = 2_000;
+
+    private static final int COPY_BUFFER_BYTES = 1 << 16;
+
+    /** How rows are sent. */
+    enum Method { COPY, BATCHED_INSERTS }
+
+    private TableLoader() {
+    }
+
+    /** The method {@code load} uses on this database unless told otherwise. */
+    static Method defaultMethod(SqlDialect dialect) {
+        return dialect.postgres() ? Method.COPY : Method.BATCHED_INSERTS;
+    }
+
+    /**
+     * Adds every row of {@code data} (and {@code loadTs} as a last column, when not null) to
+     * {@code table}, a quoted and possibly qualified name, feeding each row to {@code hash}.
+     */
+    static void load(Connection connection, SqlDialect dialect, Method method, String table, TableData data,
+                     Instant loadTs, RowHash hash) throws Exception {
+        List<Column> columns = data.columns();
+        String columnList = columns.stream().map(c -> dialect.quote(c.name())).collect(Collectors.joining(", "))
+                + (loadTs != null ? ", " + dialect.quote(JdbcIOManager.LOAD_TS) : "");
+        if (method == Method.COPY) {
+            copy(connection, table, columnList, data, loadTs, hash);
+        } else {
+            insert(connection, table, columnList, data, loadTs, hash);
+        }
+    }
+
+    private static void copy(Connection connection, String table, String columnList, TableData data, Instant loadTs,
+                             RowHash hash) throws Exception {
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        String sql = "COPY " + table + " (" + columnList + ") FROM STDIN WITH (FORMAT csv)";
+        int width = data.columns().size();
+        Object[] row = new Object[width + (loadTs != null ? 1 : 0)];
+        if (loadTs != null) {
+            row[width] = loadTs;
+        }
+        PGCopyOutputStream out = new PGCopyOutputStream(pg, sql, COPY_BUFFER_BYTES);
+        boolean done = false;
+        try {
+            // POSTGRESQL_CSV quotes every value but null, so that an empty string stays one.
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), COPY_BUFFER_BYTES);
+            CSVPrinter printer = new CSVPrinter(writer, CSVFormat.POSTGRESQL_CSV);
+            for (int r = 0; r < data.rowCount(); r++) {
+                for (int c = 0; c < width; c++) {
+                    row[c] = data.get(r, c);
+                }
+                hash.add(row, width);
+                printer.printRecord(row);
+            }
+            printer.flush();
+            // Closing ends the COPY; the rows become visible when the transaction commits.
+            printer.close();
+            done = true;
+        } finally {
+            if (!done && out.isActive()) {
+                out.cancelCopy();
+            }
+        }
+    }
+
+    private static void insert(Connection connection, String table, String columnList, TableData data, Instant loadTs,
+                               RowHash hash) throws SQLException {
+        List<Column> columns = data.columns();
+        int width = columns.size();
+        String placeholders = String.join(", ", java.util.Collections.nCopies(width + (loadTs != null ? 1 : 0), "?"));
+        Object[] row = new Object[width];
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO " + table + " (" + columnList + ") VALUES (" + placeholders + ")")) {
+            if (loadTs != null) {
+                insert.setObject(width + 1, loadTs.atOffset(ZoneOffset.UTC));
+            }
+            int pending = 0;
+            for (int r = 0; r < data.rowCount(); r++) {
+                for (int c = 0; c < width; c++) {
+                    row[c] = data.get(r, c);
+                    bind(insert, c + 1, columns.get(c).type(), row[c]);
+                }
+                hash.add(row, width);
+                insert.addBatch();
+                if (++pending == BATCH_ROWS) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement statement, int index, ColumnType type, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, switch (type) {
+                case BOOLEAN -> Types.BOOLEAN;
+                case INTEGER -> Types.INTEGER;
+                case BIGINT -> Types.BIGINT;
+                case DOUBLE -> Types.DOUBLE;
+                case DECIMAL -> Types.NUMERIC;
+                case TEXT -> Types.VARCHAR;
+                case DATE -> Types.DATE;
+                case TIMESTAMP -> Types.TIMESTAMP;
+                case TIMESTAMP_TZ -> Types.TIMESTAMP_WITH_TIMEZONE;
+            });
+            return;
+        }
+        switch (type) {
+            case BOOLEAN -> statement.setBoolean(index, (Boolean) value);
+            case INTEGER -> statement.setInt(index, (Integer) value);
+            case BIGINT -> statement.setLong(index, (Long) value);
+            case DOUBLE -> statement.setDouble(index, (Double) value);
+            case DECIMAL -> statement.setBigDecimal(index, (BigDecimal) value);
+            case TEXT -> statement.setString(index, (String) value);
+            case DATE -> statement.setObject(index, (LocalDate) value);
+            case TIMESTAMP -> statement.setObject(index, (LocalDateTime) value);
+            case TIMESTAMP_TZ -> statement.setObject(index, ((Instant) value).atOffset(ZoneOffset.UTC));
+        }
+    }
+}
