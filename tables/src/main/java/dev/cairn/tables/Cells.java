@@ -101,7 +101,7 @@ final class Cells {
                 return instant.atOffset(ZoneOffset.UTC);
             }
         } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + abbreviate(text) + "' is not a " + target.getSimpleName(), e);
+            throw new IllegalArgumentException("'" + abbreviate(text) + "' cannot be read as " + target.getSimpleName(), e);
         }
         throw new IllegalArgumentException("a " + cell.getClass().getSimpleName() + " cannot be read as a "
                 + target.getSimpleName());
@@ -127,7 +127,7 @@ final class Cells {
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "true", "t", "1", "yes" -> Boolean.TRUE;
             case "false", "f", "0", "no" -> Boolean.FALSE;
-            default -> throw new IllegalArgumentException("'" + abbreviate(text) + "' is not a boolean");
+            default -> throw new IllegalArgumentException("'" + abbreviate(text) + "' cannot be read as Boolean");
         };
     }
 
@@ -145,7 +145,7 @@ final class Cells {
         try {
             return Enum.valueOf((Class<? extends Enum>) type, name.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + abbreviate(name) + "' is not a " + type.getSimpleName(), e);
+            throw new IllegalArgumentException("'" + abbreviate(name) + "' cannot be read as " + type.getSimpleName(), e);
         }
     }
 

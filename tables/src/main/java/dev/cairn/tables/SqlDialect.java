@@ -11,7 +11,7 @@ import java.util.Locale;
  * are folded, whether DDL is transactional and how rows are loaded in bulk.
  */
 record SqlDialect(String product, boolean upperCaseIdentifiers, boolean transactionalDdl, boolean postgres,
-                  String textType, int maxIdentifierLength) {
+                  String textType, String decimalType, int maxIdentifierLength) {
 
     static SqlDialect of(Connection connection) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
@@ -21,7 +21,9 @@ record SqlDialect(String product, boolean upperCaseIdentifiers, boolean transact
         int maxLength = meta.getMaxTableNameLength();
         return new SqlDialect(product, meta.storesUpperCaseIdentifiers(),
                 meta.supportsDataDefinitionAndDataManipulationTransactions() && !h2, postgres,
-                postgres ? "TEXT" : h2 ? "CHARACTER VARYING" : "VARCHAR", maxLength <= 0 ? 128 : maxLength);
+                postgres ? "TEXT" : h2 ? "CHARACTER VARYING" : "VARCHAR",
+                // H2's NUMERIC without a precision has no decimals; DECFLOAT keeps any value.
+                h2 ? "DECFLOAT" : "NUMERIC", maxLength <= 0 ? 128 : maxLength);
     }
 
     /** A quoted identifier. */
@@ -41,7 +43,7 @@ record SqlDialect(String product, boolean upperCaseIdentifiers, boolean transact
             case INTEGER -> "INTEGER";
             case BIGINT -> "BIGINT";
             case DOUBLE -> "DOUBLE PRECISION";
-            case DECIMAL -> "NUMERIC";
+            case DECIMAL -> decimalType;
             case TEXT -> textType;
             case DATE -> "DATE";
             case TIMESTAMP -> "TIMESTAMP";
@@ -54,6 +56,9 @@ record SqlDialect(String product, boolean upperCaseIdentifiers, boolean transact
         String name = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
         if (name.equals("timestamptz") || name.contains("with time zone")) {
             return ColumnType.TIMESTAMP_TZ;
+        }
+        if (name.equals("decfloat")) {
+            return ColumnType.DECIMAL;
         }
         return switch (jdbcType) {
             case Types.BOOLEAN, Types.BIT -> ColumnType.BOOLEAN;
