@@ -242,7 +242,7 @@ public final class JdbcIOManager implements IOManager, Configured {
                 statement.execute("DROP TABLE IF EXISTS " + target);
                 statement.execute("ALTER TABLE " + staging + " RENAME TO " + dialect.quote(tableName));
                 connection.commit();
-            } else if (storedColumns(connection, target).filter(stored::equals).isPresent()) {
+            } else if (storedColumns(connection, tableName).filter(stored::equals).isPresent()) {
                 statement.execute("DELETE FROM " + target);
                 TableLoader.load(connection, dialect, method, target, data, loadTs, hash);
                 connection.commit();
@@ -307,7 +307,7 @@ public final class JdbcIOManager implements IOManager, Configured {
             connection.setAutoCommit(false);
             String tableName = dialect.foldTableName(tableName(context.assetKey(), context.partitionKey()));
             String target = qualified(dialect, tableName);
-            List<Column> stored = storedColumns(connection, target).orElseThrow(() -> new IllegalStateException(
+            List<Column> stored = storedColumns(connection, tableName).orElseThrow(() -> new IllegalStateException(
                     "no table " + (schema != null ? schema + "." : "") + tableName + " in " + mask(resolvedUrl())
                             + " holds asset '" + context.assetKey() + "' for '" + context.downstreamKey()
                             + "' (materialize '" + context.assetKey() + "' first)"));
@@ -364,31 +364,36 @@ public final class JdbcIOManager implements IOManager, Configured {
     }
 
     /** The columns of a table, or empty if it does not exist. */
-    private static Optional<List<Column>> storedColumns(Connection connection, String table) throws SQLException {
-        // A savepoint, because a failed statement aborts the whole transaction in PostgreSQL.
-        java.sql.Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
-            ResultSetMetaData meta = rs.getMetaData();
-            List<Column> columns = new ArrayList<>();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                columns.add(new Column(meta.getColumnLabel(i), SqlDialect.columnType(meta.getColumnType(i),
-                        meta.getColumnTypeName(i))));
-            }
-            if (savepoint != null) {
-                connection.releaseSavepoint(savepoint);
-            }
-            return Optional.of(columns);
-        } catch (SQLException e) {
-            String state = e.getSQLState() == null ? "" : e.getSQLState();
-            if (state.equals("42S02") || state.equals("42P01") || state.equals("42S04")) {
-                if (savepoint != null) {
-                    connection.rollback(savepoint);
-                }
+    private Optional<List<Column>> storedColumns(Connection connection, String tableName) throws SQLException {
+        // Looked up first rather than queried, so the database logs no error for a table not made yet.
+        java.sql.DatabaseMetaData meta = connection.getMetaData();
+        String escape = meta.getSearchStringEscape();
+        String inSchema = schema != null ? schema : connection.getSchema();
+        try (ResultSet tables = meta.getTables(connection.getCatalog(), pattern(inSchema, escape), pattern(tableName, escape),
+                new String[] {"TABLE", "BASE TABLE"})) {
+            if (!tables.next()) {
                 return Optional.empty();
             }
-            throw e;
         }
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT * FROM " + qualified(SqlDialect.of(connection), tableName)
+                     + " WHERE 1 = 0")) {
+            ResultSetMetaData columns = rs.getMetaData();
+            List<Column> stored = new ArrayList<>();
+            for (int i = 1; i <= columns.getColumnCount(); i++) {
+                stored.add(new Column(columns.getColumnLabel(i), SqlDialect.columnType(columns.getColumnType(i),
+                        columns.getColumnTypeName(i))));
+            }
+            return Optional.of(stored);
+        }
+    }
+
+    /** A name as a metadata search pattern that matches only itself. */
+    private static String pattern(String name, String escape) {
+        if (name == null || escape == null || escape.isEmpty()) {
+            return name;
+        }
+        return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
     }
 
     // ---- connections ---------------------------------------------------------------------------

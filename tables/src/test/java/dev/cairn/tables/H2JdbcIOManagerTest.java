@@ -46,6 +46,7 @@ class H2JdbcIOManagerTest extends JdbcIOManagerContract {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("a");
         }
+        assertThat(dir.resolve("warehouse.trace.db")).as("H2 logged no error").doesNotExist();
     }
 
     @Test
