@@ -59,10 +59,10 @@ import dev.cairn.api.OutputContext;
  * <ul>
  *   <li>where DDL is transactional (PostgreSQL), the rows go to a new table that replaces the old
  *       one in the same transaction: readers see the old rows or the new ones;</li>
- *   <li>elsewhere (H2), when the table's columns are unchanged, the old rows are deleted and the new
- *       ones inserted in one transaction; when they changed, a new table is filled first and then
- *       replaces the old one, so a failed write leaves the old table as it was (another process could
- *       find no table for the instant between the drop and the rename).</li>
+ *   <li>elsewhere (H2), a new table is filled first and replaces the old one only once it is
+ *       complete, so a failed write leaves the old table as it was; the replacement is a drop and a
+ *       rename, between which another process could find no table for an instant (downstream assets
+ *       read only after the write returned).</li>
  * </ul>
  * Rows go in with PostgreSQL's {@code COPY} where it serves, else in batched inserts. Each write
  * records {@code table}, {@code database} (credentials masked), {@code row_count}, {@code schema},
@@ -238,20 +238,17 @@ public final class JdbcIOManager implements IOManager, Configured {
             if (dialect.transactionalDdl()) {
                 statement.execute("DROP TABLE IF EXISTS " + staging);
                 statement.execute(createTable(dialect, staging, stored));
-                TableLoader.load(connection, dialect, method, staging, data, loadTs, hash);
+                TableLoader.load(connection, dialect, method, staging, data, loadTs, hash, false);
                 statement.execute("DROP TABLE IF EXISTS " + target);
                 statement.execute("ALTER TABLE " + staging + " RENAME TO " + dialect.quote(tableName));
                 connection.commit();
-            } else if (storedColumns(connection, tableName).filter(stored::equals).isPresent()) {
-                statement.execute("DELETE FROM " + target);
-                TableLoader.load(connection, dialect, method, target, data, loadTs, hash);
-                connection.commit();
             } else {
-                // DDL commits on its own here: fill a new table, and swap it in only once it is complete.
+                // DDL commits on its own here: fill a new table, committing as it goes (nobody reads it,
+                // and one huge transaction is slow in H2), and swap it in only once it is complete.
                 statement.execute("DROP TABLE IF EXISTS " + staging);
                 statement.execute(createTable(dialect, staging, stored));
                 try {
-                    TableLoader.load(connection, dialect, method, staging, data, loadTs, hash);
+                    TableLoader.load(connection, dialect, method, staging, data, loadTs, hash, true);
                     connection.commit();
                 } catch (Exception | Error e) {
                     rollbackQuietly(connection, e);

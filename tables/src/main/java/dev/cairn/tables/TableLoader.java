@@ -46,16 +46,18 @@ final class TableLoader {
     /**
      * Adds every row of {@code data} (and {@code loadTs} as a last column, when not null) to
      * {@code table}, a quoted and possibly qualified name, feeding each row to {@code hash}.
+     *
+     * @param commitBatches commit after each batch of inserts (for a table nobody reads yet)
      */
     static void load(Connection connection, SqlDialect dialect, Method method, String table, TableData data,
-                     Instant loadTs, RowHash hash) throws Exception {
+                     Instant loadTs, RowHash hash, boolean commitBatches) throws Exception {
         List<Column> columns = data.columns();
         String columnList = columns.stream().map(c -> dialect.quote(c.name())).collect(Collectors.joining(", "))
                 + (loadTs != null ? ", " + dialect.quote(JdbcIOManager.LOAD_TS) : "");
         if (method == Method.COPY) {
             copy(connection, table, columnList, data, loadTs, hash);
         } else {
-            insert(connection, table, columnList, data, loadTs, hash);
+            insert(connection, table, columnList, data, loadTs, hash, commitBatches);
         }
     }
 
@@ -93,7 +95,7 @@ final class TableLoader {
     }
 
     private static void insert(Connection connection, String table, String columnList, TableData data, Instant loadTs,
-                               RowHash hash) throws SQLException {
+                               RowHash hash, boolean commitBatches) throws SQLException {
         List<Column> columns = data.columns();
         int width = columns.size();
         String placeholders = String.join(", ", java.util.Collections.nCopies(width + (loadTs != null ? 1 : 0), "?"));
@@ -114,6 +116,9 @@ final class TableLoader {
                 if (++pending == BATCH_ROWS) {
                     insert.executeBatch();
                     pending = 0;
+                    if (commitBatches) {
+                        connection.commit();
+                    }
                 }
             }
             if (pending > 0) {
