@@ -21,7 +21,7 @@ public interface Configured {
      * The configuration, as a record whose components are plain values (text, numbers,
      * booleans, paths, enums), {@link EnvVar}s or nested records. Components whose name suggests a
      * secret (password, secret, token, key, credential) are shown masked; put secrets in
-     * {@link EnvVar}s.
+     * {@link EnvVar}s. {@code null} when there is nothing to show.
      */
     Record configuration();
 }
