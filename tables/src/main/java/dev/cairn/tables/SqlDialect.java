@@ -10,16 +10,17 @@ import java.util.Locale;
  * What differs between the databases the JDBC IO manager writes to: type names, how table names
  * are folded, whether DDL is transactional and how rows are loaded in bulk.
  */
-record SqlDialect(boolean upperCaseIdentifiers, boolean transactionalDdl, boolean postgres, String textType,
-                  String decimalType) {
+record SqlDialect(boolean upperCaseIdentifiers, boolean transactionalDdl, boolean postgres, boolean duckdb,
+                  String textType, String decimalType) {
 
     static SqlDialect of(Connection connection) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         String product = meta.getDatabaseProductName();
         boolean postgres = product.toLowerCase(Locale.ROOT).contains("postgres");
         boolean h2 = product.equalsIgnoreCase("H2");
+        boolean duckdb = product.equalsIgnoreCase("DuckDB");
         return new SqlDialect(meta.storesUpperCaseIdentifiers(),
-                meta.supportsDataDefinitionAndDataManipulationTransactions() && !h2, postgres,
+                meta.supportsDataDefinitionAndDataManipulationTransactions() && !h2, postgres, duckdb,
                 postgres ? "TEXT" : h2 ? "CHARACTER VARYING" : "VARCHAR",
                 // H2's NUMERIC without a precision has no decimals; DECFLOAT keeps any value.
                 h2 ? "DECFLOAT" : "NUMERIC");

@@ -19,7 +19,7 @@ import dev.cairn.tables.JdbcIOManager;
 
 /**
  * Stores a list of records of {@code rows} rows (default 1,000,000) with the JDBC IO manager and
- * reads it back: into an H2 warehouse file (batched inserts), and, when
+ * reads it back: into an H2 warehouse file (batched inserts) and a DuckDB file (COPY from a CSV file), and, when
  * {@code CAIRN_TEST_POSTGRES_URL} names a server, into PostgreSQL with COPY and with batched
  * inserts. Prints seconds and rows/s per store and load; each is the best of {@code rounds}
  * (default 3), after a first untimed round.
@@ -46,6 +46,8 @@ public final class BulkLoadBenchmark {
         System.out.printf("%,d rows of 6 columns, best of %d rounds after a warm-up%n", rows, rounds);
         Path dir = Files.createTempDirectory("cairn-bulk");
         measure("H2 file, batched inserts", JdbcIOManager.h2(dir.resolve("warehouse")), events, rounds);
+        measure("DuckDB file, COPY from a file", JdbcIOManager.connect("jdbc:duckdb:" + dir.resolve("warehouse.duckdb")),
+                events, rounds);
         String pg = System.getenv("CAIRN_TEST_POSTGRES_URL");
         if (pg == null) {
             System.out.println("PostgreSQL: skipped, CAIRN_TEST_POSTGRES_URL is not set");
