@@ -41,7 +41,7 @@ import dev.cairn.api.OutputContext;
 /**
  * Stores table values (lists of records, Tablesaw tables: see {@link TableAdapters}) as database
  * tables, through JDBC: the embedded H2 warehouse of a workspace ({@link #h2(Path)}), PostgreSQL,
- * or any database whose driver is on the class path ({@link #connect(String)}).
+ * DuckDB, or another database whose driver is on the class path ({@link #connect(String)}).
  *
  * <pre>{@code
  * defs.ioManager("database_io_manager", JdbcIOManager.h2(defs.workspace().resolve("warehouse")));
@@ -64,7 +64,8 @@ import dev.cairn.api.OutputContext;
  *       rename, between which another process could find no table for an instant (downstream assets
  *       read only after the write returned).</li>
  * </ul>
- * Rows go in with PostgreSQL's {@code COPY} where it serves, else in batched inserts. Each write
+ * Rows go in with {@code COPY} in PostgreSQL (streamed) and DuckDB (from a temporary CSV file),
+ * else in batched inserts. Each write
  * records {@code table}, {@code database} (credentials masked), {@code row_count}, {@code schema},
  * {@code preview} (the first rows) and {@code load_ts}, and a hash of the rows as the content hash,
  * so storing identical rows again changes no data version.
