@@ -11,7 +11,11 @@ public interface Definitions {
     /** The workspace folder of this jar, where the default IO manager writes. */
     Path workspace();
 
-    /** Registers a resource, injected into assets by {@link ResourceKey} or by type. */
+    /**
+     * Registers a resource, injected into assets by {@link ResourceKey} or by type. A record (or a
+     * {@link Configured} resource) is typed configuration: the app lists its fields, and its
+     * {@link EnvVar}s must be set before a run whose assets use it starts.
+     */
     Definitions resource(String key, Object resource);
 
     /**

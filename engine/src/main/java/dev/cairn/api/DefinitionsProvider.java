@@ -13,7 +13,7 @@ package dev.cairn.api;
  * public class MyDefinitions implements DefinitionsProvider {
  *     public void define(Definitions defs) {
  *         defs.resource("hn", new HackerNewsClient(defs.workspace()));
- *         defs.ioManager("database_io_manager", new JdbcIOManager(...));
+ *         defs.ioManager("database_io_manager", JdbcIOManager.h2(defs.workspace().resolve("warehouse")));
  *         defs.job("daily", "group:hackernews", "Refresh the hacker news tables");
  *     }
  * }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -14,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.cairn.api.DefinitionsProvider;
+import dev.cairn.api.MetadataValue;
 import dev.cairn.engine.definitions.AssetGraph;
 import dev.cairn.engine.definitions.AssetSpec;
 import dev.cairn.engine.definitions.JobSpec;
@@ -28,6 +33,7 @@ import dev.cairn.engine.io.FilesystemIOManager;
 import dev.cairn.engine.loading.JarLoader;
 import dev.cairn.engine.selection.AssetSelection;
 import dev.cairn.engine.storage.memory.InMemoryEventLog;
+import dev.cairn.examples.hackernews.HackerNewsAssets;
 import dev.cairn.examples.support.BundledResource;
 import dev.cairn.examples.testing.ExampleJar;
 import dev.cairn.examples.weather.WeatherSampleFile;
@@ -118,12 +124,16 @@ class ExampleDefinitionsTest {
 
             assertThat(defs.snapshot().resources()).extracting(ResourceSpec::key)
                     .containsExactlyInAnyOrder("hackernews_client", "covid_config", "weather_sample_file");
-            assertThat(defs.ioManagers()).containsKeys("io_manager", "weather_samples_io_manager");
+            assertThat(defs.ioManagers()).containsKeys("io_manager", "weather_samples_io_manager", "database_io_manager");
+            assertThat(graph.require("topstories").ioManagerKey()).isEqualTo("database_io_manager");
+            assertThat(defs.snapshot().ioManagers()).filteredOn(io -> io.key().equals("database_io_manager"))
+                    .singleElement().satisfies(io -> assertThat(io.config()).singleElement().satisfies(field ->
+                            assertThat(field.value()).startsWith("jdbc:h2:file:" + workspace.resolve("warehouse"))));
         }
     }
 
     @Test
-    void everyAssetMaterializesThroughJsonFiles() throws Exception {
+    void everyAssetMaterializesThroughJsonFilesAndTopstoriesThroughTheWarehouse() throws Exception {
         try (LoadedDefinitions defs = load(); InMemoryEventLog eventLog = new InMemoryEventLog()) {
             RunExecutor executor = new RunExecutor(defs, eventLog);
             Set<String> all = AssetSelection.resolve("*", defs.requireGraph());
@@ -135,8 +145,22 @@ class ExampleDefinitionsTest {
             assertThat(result.success()).isTrue();
             assertThat(eventLog.latestMaterializations()).hasSize(11);
             for (String key : eventLog.latestMaterializations().keySet()) {
-                assertThat(values.resolve(key + ".json")).as(key).isNotEmptyFile();
+                if (!key.equals("topstories")) {
+                    assertThat(values.resolve(key + ".json")).as(key).isNotEmptyFile();
+                }
             }
+            assertThat(values.resolve("topstories.json")).doesNotExist();
+            try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + workspace.resolve("warehouse"));
+                 Statement s = c.createStatement();
+                 ResultSet rows = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT \"load_ts\") FROM topstories")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(1)).isEqualTo(HackerNewsAssets.STORY_LIMIT);
+                assertThat(rows.getInt(2)).isEqualTo(1);
+            }
+            assertThat(eventLog.latestMaterializations().get("topstories").data().metadata())
+                    .containsEntry("table", MetadataValue.text("TOPSTORIES"))
+                    .containsEntry("row_count", MetadataValue.of(HackerNewsAssets.STORY_LIMIT))
+                    .containsKeys("schema", "preview", "load_ts");
             assertThat(Files.readString(values.resolve("filtered_state_covid_data.json"))).contains("\"loadTs\":\"20");
             assertThat(eventLog.latestObservations().get("weather_samples").data().dataVersion())
                     .isEqualTo(BundledResource.read(WeatherSampleFile.class, WeatherSampleFile.BUNDLED).sha256());

@@ -19,6 +19,7 @@ import dev.cairn.app.charts.PlotsViewModel;
 import dev.cairn.app.charts.PlotsWindow;
 import dev.cairn.app.details.DetailsPanel;
 import dev.cairn.app.details.PlotsTab;
+import dev.cairn.app.resources.ResourcesWindow;
 import dev.cairn.app.engine.DefinitionsUpdate;
 import dev.cairn.app.graph.GraphPane;
 import dev.cairn.app.graph.GraphViewModel;
@@ -109,6 +110,7 @@ public final class MainWindow {
     private final Label statusCounts = new Label();
     private final Label statusWorkspace = new Label();
     private final Menu recentMenu = new Menu("Open Recent");
+    private ResourcesWindow resourcesWindow;
     private final BooleanBinding cannotRun;
     private final BooleanBinding noSelection;
     private AppSettings settings;
@@ -341,7 +343,10 @@ public final class MainWindow {
         CheckMenuItem showRuns = new CheckMenuItem("Run Panel");
         showRuns.setSelected(true);
         showRuns.selectedProperty().addListener((o, a, on) -> toggle(mainSplit, runPanel, on, settings.runPanelDivider()));
-        view.getItems().addAll(dark, new SeparatorMenuItem(), fit, new SeparatorMenuItem(), showDetails, showRuns);
+        MenuItem resources = item("Resources…", "fth-database", null, this::showResources);
+        resources.setId("resourcesMenu");
+        view.getItems().addAll(dark, new SeparatorMenuItem(), fit, new SeparatorMenuItem(), showDetails, showRuns,
+                new SeparatorMenuItem(), resources);
 
         Menu help = new Menu("Help");
         MenuItem about = item("About Cairn", "fth-info", null, this::about);
@@ -363,6 +368,16 @@ public final class MainWindow {
 
     private static KeyCombination shortcut(KeyCode key) {
         return new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN);
+    }
+
+    /** Shows the open jar's resources and IO managers in a window of their own (View › Resources). */
+    public ResourcesWindow showResources() {
+        if (resourcesWindow == null) {
+            resourcesWindow = new ResourcesWindow(stage, workspace.definitionsProperty(), theme.darkProperty(),
+                    Objects.requireNonNull(MainWindow.class.getResource("/dev/cairn/app/cairn.css")).toExternalForm());
+        }
+        resourcesWindow.show();
+        return resourcesWindow;
     }
 
     private static MenuItem item(String text, String icon, KeyCombination accelerator, Runnable action) {

@@ -85,6 +85,7 @@ public final class CairnCli {
         if (e instanceof InvalidDefinitionsException
                 || e instanceof PlanningException
                 || e instanceof RunConflictException
+                || e instanceof dev.cairn.engine.execution.MissingEnvironmentException
                 || e instanceof EventLogException
                 || e instanceof WorkspaceException
                 || e instanceof IllegalArgumentException

@@ -268,10 +268,16 @@ public final class DefinitionsAssembler {
         AssetGraph graph = upstreamsKnown && duplicates.isEmpty() && cycles.isEmpty() ? AssetGraph.of(specs) : null;
 
         List<ResourceSpec> resourceSpecs = registered.resources.entrySet().stream()
-                .map(e -> new ResourceSpec(e.getKey(), e.getValue().getClass().getName())).toList();
+                .map(e -> describe(e.getKey(), e.getValue())).toList();
+        List<ResourceSpec> ioManagerSpecs = ioManagers.entrySet().stream()
+                .map(e -> describe(e.getKey(), e.getValue())).toList();
         DefinitionsSnapshot snapshot = new DefinitionsSnapshot(origin, specs, registered.jobs, resourceSpecs,
-                new ArrayList<>(ioManagers.keySet()), problems);
+                new ArrayList<>(ioManagers.keySet()), problems, ioManagerSpecs);
         return new LoadedDefinitions(snapshot, graph, functions, observers, registered.resources, ioManagers, classLoader);
+    }
+
+    private static ResourceSpec describe(String key, Object resource) {
+        return new ResourceSpec(key, resource.getClass().getName(), ResourceDescriber.describe(resource));
     }
 
     private AssetSpec bind(RawAsset raw, Set<String> assetKeys, Set<String> ioManagerKeys) {

@@ -12,6 +12,8 @@ import java.util.List;
  * @param resources the registered resources
  * @param ioManagerKeys the keys of every available IO manager
  * @param problems everything wrong; definitions with problems are not run
+ * @param ioManagers every available IO manager, described like resources (empty in snapshots
+ *        written before they were described)
  */
 public record DefinitionsSnapshot(
         String jarPath,
@@ -19,7 +21,8 @@ public record DefinitionsSnapshot(
         List<JobSpec> jobs,
         List<ResourceSpec> resources,
         List<String> ioManagerKeys,
-        List<Problem> problems) {
+        List<Problem> problems,
+        List<ResourceSpec> ioManagers) {
 
     public DefinitionsSnapshot {
         assets = List.copyOf(assets);
@@ -27,6 +30,13 @@ public record DefinitionsSnapshot(
         resources = List.copyOf(resources);
         ioManagerKeys = List.copyOf(ioManagerKeys);
         problems = List.copyOf(problems);
+        ioManagers = ioManagers == null ? List.of() : List.copyOf(ioManagers);
+    }
+
+    /** A snapshot that describes its IO managers by key only. */
+    public DefinitionsSnapshot(String jarPath, List<AssetSpec> assets, List<JobSpec> jobs, List<ResourceSpec> resources,
+                               List<String> ioManagerKeys, List<Problem> problems) {
+        this(jarPath, assets, jobs, resources, ioManagerKeys, problems, List.of());
     }
 
     /** True when nothing is wrong. */

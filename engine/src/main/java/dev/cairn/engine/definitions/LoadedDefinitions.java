@@ -90,7 +90,7 @@ public final class LoadedDefinitions implements Closeable {
         List<Problem> all = new ArrayList<>(snapshot.problems());
         all.addAll(more);
         DefinitionsSnapshot s = new DefinitionsSnapshot(snapshot.jarPath(), snapshot.assets(), snapshot.jobs(),
-                snapshot.resources(), snapshot.ioManagerKeys(), all);
+                snapshot.resources(), snapshot.ioManagerKeys(), all, snapshot.ioManagers());
         return new LoadedDefinitions(s, graph, functions, observers, resources, ioManagers, classLoader);
     }
 

@@ -367,23 +367,11 @@ final class ActiveRun implements RunHandle {
     }
 
     private Object resource(String assetKey, ParameterBinding.Resource r, Class<?> parameterClass) {
-        Map<String, Object> resources = definitions.resources();
-        if (r.resourceKey() != null) {
-            Object resource = resources.get(r.resourceKey());
-            if (resource == null) {
-                throw new IllegalStateException("asset '" + assetKey + "' needs resource '" + r.resourceKey()
-                        + "', which is not registered");
-            }
-            return resource;
-        }
-        Class<?> type = parameterClass.isPrimitive()
-                ? java.lang.invoke.MethodType.methodType(parameterClass).wrap().returnType() : parameterClass;
-        List<Object> matches = resources.values().stream().filter(type::isInstance).toList();
-        if (matches.size() != 1) {
-            throw new IllegalStateException("asset '" + assetKey + "' needs one resource of type " + type.getName()
-                    + " for parameter '" + r.parameterName() + "', but " + matches.size() + " are registered");
-        }
-        return matches.get(0);
+        return ResourceLookup.key(definitions.resources(), r, parameterClass).map(definitions.resources()::get)
+                .orElseThrow(() -> new IllegalStateException(r.resourceKey() != null
+                        ? "asset '" + assetKey + "' needs resource '" + r.resourceKey() + "', which is not registered"
+                        : "asset '" + assetKey + "' needs one resource of type " + parameterClass.getName()
+                                + " for parameter '" + r.parameterName() + "', but none or several are registered"));
     }
 
     private IOManager ioManager(String key) {

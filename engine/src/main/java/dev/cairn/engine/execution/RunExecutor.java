@@ -68,6 +68,8 @@ public final class RunExecutor {
      *
      * @throws IllegalArgumentException if the plan names assets these definitions lack, or a step
      *         comes before one of its upstreams (a plan made elsewhere, for example sent to a worker)
+     * @throws MissingEnvironmentException if a resource or IO manager the run would use reads an
+     *         environment variable that is not set
      */
     public RunHandle start(ExecutionPlan plan, RunOptions options, List<RunListener> listeners) {
         AssetGraph graph = definitions.requireGraph();
@@ -87,6 +89,7 @@ public final class RunExecutor {
                 throw new IllegalArgumentException("the plan runs '" + step.assetKey() + "' twice");
             }
         }
+        EnvironmentCheck.require(plan, definitions, graph);
         Map<String, ActiveRun.Provenance> external = externalProvenance(plan, graph);
         RunRecord started = new RunRecord(options.runId(), RunStatus.STARTED, options.selection(), plan.assetKeys(),
                 Instant.now(), null, LocalProcess.pid(), LocalProcess.host(), null);

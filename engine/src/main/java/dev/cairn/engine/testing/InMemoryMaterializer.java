@@ -1,12 +1,15 @@
 package dev.cairn.engine.testing;
 
+import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.cairn.api.Asset;
 import dev.cairn.api.IOManager;
 import dev.cairn.api.MaterializeResult;
 import dev.cairn.api.SourceAsset;
@@ -23,7 +26,7 @@ import dev.cairn.engine.storage.memory.InMemoryEventLog;
 
 /**
  * Runs {@link dev.cairn.api.Materialize} requests with the real executor, an in-memory event log
- * and, unless the test gives others, an in-memory IO manager.
+ * and, unless the test gives others, an in-memory IO manager under every key the assets name.
  *
  * <p>Upstream values the test provides become source assets read by an IO manager of their own
  * (key {@value #UPSTREAM_VALUES_IO_MANAGER}), so that they reach assets by parameter name whatever
@@ -49,12 +52,17 @@ public final class InMemoryMaterializer {
                                         Map<String, IOManager> ioManagers, Map<String, Object> upstreamValues,
                                         String selection) {
         Map<String, Optional<Object>> outputs = new ConcurrentHashMap<>();
-        Map<String, IOManager> defaults = Map.of(AssetSpec.DEFAULT_IO_MANAGER,
-                new RecordingIOManager(new InMemoryIOManager(), outputs));
+        IOManager inMemory = new RecordingIOManager(new InMemoryIOManager(), outputs);
+        Map<String, IOManager> defaults = Map.of(AssetSpec.DEFAULT_IO_MANAGER, inMemory);
         // No provider runs in a unit test, so nothing asks for a workspace folder.
         DefinitionsAssembler assembler = new DefinitionsAssembler("unit test of " + names(assetClasses), null, defaults);
         resources.forEach(assembler.registry()::resource);
         ioManagers.forEach((key, io) -> assembler.registry().ioManager(key, new RecordingIOManager(io, outputs)));
+        // Assets that name an IO manager the test does not give (a database in production) keep
+        // their values in memory too, like every other asset of the test.
+        namedIoManagers(assetClasses).stream()
+                .filter(key -> !key.equals(AssetSpec.DEFAULT_IO_MANAGER) && !ioManagers.containsKey(key))
+                .forEach(key -> assembler.registry().ioManager(key, inMemory));
         if (!upstreamValues.isEmpty()) {
             InMemoryIOManager provided = new InMemoryIOManager();
             upstreamValues.forEach(provided::seed);
@@ -76,6 +84,19 @@ public final class InMemoryMaterializer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the run", e);
         }
+    }
+
+    private static Set<String> namedIoManagers(List<Class<?>> assetClasses) {
+        Set<String> keys = new TreeSet<>();
+        for (Class<?> type : assetClasses) {
+            for (Method method : type.getDeclaredMethods()) {
+                Asset asset = method.getAnnotation(Asset.class);
+                if (asset != null) {
+                    keys.add(asset.ioManagerKey());
+                }
+            }
+        }
+        return keys;
     }
 
     private static String names(List<Class<?>> classes) {

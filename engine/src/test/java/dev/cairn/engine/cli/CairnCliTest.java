@@ -100,6 +100,35 @@ class CairnCliTest {
     }
 
     @Test
+    void aRunNeedingAnUnsetVariableIsBadInputNamingTheResourceAndVariable() {
+        String unset = "CAIRN_TEST_UNSET_" + java.util.UUID.randomUUID().toString().replace('-', '_');
+        jar = TestJars.builder().fileName("env.jar")
+                .source("env.Token", "package env; public record Token(dev.cairn.api.EnvVar value) { }")
+                .source("env.Assets", """
+                        package env;
+                        import dev.cairn.api.*;
+                        public class Assets {
+                            @Asset public static int calls(Token token) { return token.value().value().length(); }
+                        }
+                        """)
+                .source("env.Defs", """
+                        package env;
+                        import dev.cairn.api.*;
+                        public class Defs implements DefinitionsProvider {
+                            public void define(Definitions defs) { defs.resource("api_token", new Token(EnvVar.of("%s"))); }
+                        }
+                        """.formatted(unset))
+                .service(dev.cairn.api.DefinitionsProvider.class, "env.Defs")
+                .build(dir);
+
+        Result r = cairn("materialize");
+
+        assertThat(r.code()).isEqualTo(CairnCli.BAD_INPUT);
+        assertThat(r.err()).contains("resource 'api_token' needs " + unset, "used by 'calls'");
+        assertThat(cairn("runs").out()).doesNotContain("calls");
+    }
+
+    @Test
     void materializeSucceedsWithProgressAndExitZero() {
         Result r = cairn("materialize", "--select", "*order_count");
         assertThat(r.code()).as(r.err()).isZero();

@@ -24,7 +24,8 @@ import dev.cairn.examples.support.TableMetadata;
  *
  * <p>Asset keys are snake_case, as in Dagster; methods keep Java names and give their key in
  * {@link Asset#key()}. A parameter receives an upstream value through {@link In}, and the
- * {@link HackerNewsClient} resource by its type.
+ * {@link HackerNewsClient} resource by its type. {@code topstories} is a database table (see
+ * {@link HackerNewsDefinitions}); the other two are JSON files of the default IO manager.
  */
 public final class HackerNewsAssets {
 
@@ -51,8 +52,12 @@ public final class HackerNewsAssets {
                 .withMetadata("num_available", MetadataValue.of(all.size()));
     }
 
-    /** Each top story, fetched by id. */
-    @Asset(key = "topstories", group = "hackernews",
+    /**
+     * Each top story, fetched by id; stored as a database table by the {@code database_io_manager},
+     * which adds a {@code load_ts} column and records the table's name, row count, schema and
+     * first rows.
+     */
+    @Asset(key = "topstories", group = "hackernews", ioManagerKey = "database_io_manager",
             description = "The top stories with their title, author, points, comment count and link.",
             codeVersion = "1",
             tags = {"source=hacker-news-api", "layer=raw"},
