@@ -74,7 +74,7 @@ class AppDetailsTest {
         app.await("the preview table", () -> !lookup("#latestMetadata .metadata-table").isEmpty());
         TableView<?> preview = (TableView<?>) lookup("#latestMetadata .metadata-table").get(0);
         assertThat(app.fx(() -> preview.getItems().size())).isEqualTo(5);
-        assertThat(text("#latestMetadata .metadata-schema")).contains("title", "VARCHAR", "score", "BIGINT");
+        assertThat(text("#latestMetadata .metadata-schema")).contains("title", "CHARACTER VARYING", "score", "INTEGER", "load_ts");
 
         // The chart of most_frequent_words is markdown with a PNG in a data URI: drawn as a picture.
         app.clickNode("most_frequent_words");

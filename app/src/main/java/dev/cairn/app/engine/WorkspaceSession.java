@@ -116,6 +116,8 @@ public final class WorkspaceSession implements AutoCloseable {
     private JarWatcher watcher;
     /** The load started while opening, used by the first {@link #load}; then null. */
     private FirstLoad firstLoad;
+    /** The definitions cached when the jar was last read, read while the session opened. */
+    private final CompletableFuture<Optional<DefinitionsSnapshot>> cached;
 
     // Confined to the executor's thread.
     private DefinitionsSnapshot latest;
@@ -140,7 +142,8 @@ public final class WorkspaceSession implements AutoCloseable {
     private boolean closed;
 
     private WorkspaceSession(Path jar, Workspace workspace, H2EventLog log, DefinitionsLoader loader,
-                             SnapshotCache cache, Listener listener, Options options, FirstLoad firstLoad) {
+                             SnapshotCache cache, Listener listener, Options options, FirstLoad firstLoad,
+                             CompletableFuture<Optional<DefinitionsSnapshot>> cached) {
         this.jar = jar;
         this.workspace = workspace;
         this.log = log;
@@ -150,6 +153,7 @@ public final class WorkspaceSession implements AutoCloseable {
         this.options = options;
         this.cache = cache;
         this.firstLoad = firstLoad;
+        this.cached = cached;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cairn-session");
             t.setDaemon(true);
@@ -177,9 +181,11 @@ public final class WorkspaceSession implements AutoCloseable {
         // The worker that reads the definitions starts first, so that its start-up (a JVM, a scan of the
         // jar) overlaps opening the event log; if the log cannot be opened, the worker just exits.
         FirstLoad first = new FirstLoad(cache.stamp(), loader.load(absolute, workspace.folder()));
+        // The cached definitions (megabytes of JSON for a large graph) are read meanwhile too.
+        CompletableFuture<Optional<DefinitionsSnapshot>> cached = CompletableFuture.supplyAsync(cache::read);
         H2EventLog log = workspace.openEventLog(H2EventLog.Mode.SHARED);
         WorkspaceSession session = new WorkspaceSession(absolute, workspace, log, loader, cache,
-                Objects.requireNonNull(listener), options, first);
+                Objects.requireNonNull(listener), options, first, cached);
         session.start();
         return session;
     }
@@ -194,9 +200,9 @@ public final class WorkspaceSession implements AutoCloseable {
             listener.warning("Cannot watch " + jar + " for changes (" + e.getMessage() + "); use Reload after a rebuild.");
         }
         submit(() -> {
-            Optional<DefinitionsSnapshot> cached = cache.read();
-            if (cached.isPresent()) {
-                apply(cached.get(), true);
+            Optional<DefinitionsSnapshot> fromCache = cached.exceptionally(e -> Optional.empty()).join();
+            if (fromCache.isPresent()) {
+                apply(fromCache.get(), true);
             } else {
                 lastGood = cache.lastGood().orElse(null);
             }
