@@ -317,6 +317,18 @@ public final class DetailsPanel extends BorderPane {
 
     // ------------------------------------------------------------------ building blocks, shared by the tabs
 
+    /** A tab's content in a vertical scroll pane, as every text tab shows it. */
+    static ScrollPane scrolling(VBox content, String id) {
+        content.setId(id);
+        content.getStyleClass().add("details-content");
+        content.setPadding(new Insets(12, 16, 16, 16));
+        ScrollPane view = new ScrollPane(content);
+        view.setFitToWidth(true);
+        view.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        view.getStyleClass().add("details-scroll");
+        return view;
+    }
+
     static Label badge(NodeStatus status) {
         NodeBadge b = status == null ? NodeBadge.MISSING : status.badge();
         Label l = new Label(b.label());

@@ -18,7 +18,6 @@ import dev.cairn.engine.events.EventData;
 import dev.cairn.engine.storage.MaterializationRecord;
 import dev.cairn.engine.storage.ObservationRecord;
 import javafx.application.Platform;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -40,7 +39,7 @@ final class LatestTab implements DetailsTab {
     private final Consumer<String> showRun;
     private final Supplier<Path> imageFallback;
     private final VBox content = new VBox(14);
-    private final ScrollPane view = new ScrollPane(content);
+    private final ScrollPane view = DetailsPanel.scrolling(content, "latestContent");
     private ShownAsset.Latest shown;
     private long generation;
 
@@ -55,12 +54,6 @@ final class LatestTab implements DetailsTab {
         this.context = Objects.requireNonNull(context);
         this.showRun = Objects.requireNonNull(showRun);
         this.imageFallback = Objects.requireNonNull(imageFallback);
-        content.setId("latestContent");
-        content.getStyleClass().add("details-content");
-        content.setPadding(new Insets(12, 16, 16, 16));
-        view.setFitToWidth(true);
-        view.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        view.getStyleClass().add("details-scroll");
     }
 
     @Override

@@ -43,7 +43,7 @@ final class OverviewTab implements DetailsTab {
     private final java.time.Clock clock;
     private final DetailsPanel.Actions actions;
     private final VBox content = new VBox(14);
-    private final ScrollPane view = new ScrollPane(content);
+    private final ScrollPane view = DetailsPanel.scrolling(content, "overviewContent");
     private String shownKey;
 
     OverviewTab(GraphViewModel graph, WorkspaceViewModel workspace, java.time.Clock clock, DetailsPanel.Actions actions) {
@@ -51,12 +51,6 @@ final class OverviewTab implements DetailsTab {
         this.workspace = Objects.requireNonNull(workspace);
         this.clock = Objects.requireNonNull(clock);
         this.actions = Objects.requireNonNull(actions);
-        content.setId("overviewContent");
-        content.getStyleClass().add("details-content");
-        content.setPadding(new Insets(12, 16, 16, 16));
-        view.setFitToWidth(true);
-        view.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        view.getStyleClass().add("details-scroll");
     }
 
     @Override
