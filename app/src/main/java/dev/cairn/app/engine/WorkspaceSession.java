@@ -376,6 +376,14 @@ public final class WorkspaceSession implements AutoCloseable {
         drainWorkerEvents();
         String runId = worker.runId().isCompletedExceptionally() ? null : worker.runId().getNow(null);
         if (runId == null) {
+            // Killed between recording its run and printing it: end that run as the dead process's.
+            try {
+                if (!log.failOrphanedRuns().isEmpty()) {
+                    nextPollNanos = 0;
+                }
+            } catch (RuntimeException e) {
+                warn("Cannot check for runs of the worker that exited: " + message(e));
+            }
             return;
         }
         workers.remove(runId);

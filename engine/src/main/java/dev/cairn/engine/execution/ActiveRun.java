@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -136,11 +137,23 @@ final class ActiveRun implements RunHandle {
                 new LinkedBlockingQueue<>(), daemonThreads(threadPrefix + "-step-"));
     }
 
-    /** Records RUN_STARTED and queues the steps that have no upstream in the plan. */
+    /**
+     * Records RUN_STARTED and queues the steps that have no upstream in the plan. No user code runs
+     * before RUN_STARTED is committed and the listeners have seen it: an asset that calls System.exit
+     * at once still leaves a run that its watchers know by id.
+     *
+     * @throws IllegalStateException if RUN_STARTED cannot be recorded; no step has run then
+     */
     void start() {
-        writer.post(Event.of(runId(), EventType.RUN_STARTED, null, LogLevel.INFO,
-                "Run started: " + steps.size() + " step(s), selection '" + options.selection() + "'",
-                new EventData.RunStarted(options.selection(), plan.assetKeys())));
+        try {
+            writer.emit(Event.of(runId(), EventType.RUN_STARTED, null, LogLevel.INFO,
+                    "Run started: " + steps.size() + " step(s), selection '" + options.selection() + "'",
+                    new EventData.RunStarted(options.selection(), plan.assetKeys()))).join();
+        } catch (CompletionException e) {
+            pool.shutdown();
+            writer.close();
+            throw new IllegalStateException("cannot record the start of run " + runId() + ": " + e.getCause(), e.getCause());
+        }
         synchronized (lock) {
             for (StepState s : steps) {
                 if (s.waitingFor == 0) {

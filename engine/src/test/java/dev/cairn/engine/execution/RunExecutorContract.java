@@ -307,8 +307,12 @@ abstract class RunExecutorContract {
     }
 
     public static class Committed {
+        /** Fails unless the listeners have seen the run start: no user code runs before that. */
         @Asset(codeVersion = "1")
-        public static String first() {
+        public static String first(Knob listenersSaw) {
+            if (!"RUN_STARTED".equals(listenersSaw.get())) {
+                throw new IllegalStateException("ran before the listeners saw RUN_STARTED");
+            }
             return "first";
         }
 
@@ -629,11 +633,16 @@ abstract class RunExecutorContract {
 
     @Test
     void eventsAreCommittedBeforeDownstreamStartsAndBeforeListenersSeeThem() throws Exception {
-        LoadedDefinitions defs = TestDefinitions.of(Committed.class).resource("log", eventLog).build();
+        Knob listenersSaw = new Knob("nothing");
+        LoadedDefinitions defs = TestDefinitions.of(Committed.class).resource("log", eventLog)
+                .resource("listenersSaw", listenersSaw).build();
         List<Event> seen = Collections.synchronizedList(new ArrayList<>());
         List<String> notYetStored = Collections.synchronizedList(new ArrayList<>());
         RunListener listener = e -> {
             seen.add(e);
+            if (e.type() == EventType.RUN_STARTED) {
+                listenersSaw.set("RUN_STARTED");
+            }
             if (eventLog.eventsAfter(e.runId(), e.id() - 1, 1).stream().noneMatch(s -> s.id() == e.id())) {
                 notYetStored.add(e.type() + " " + e.id());
             }
