@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 import dev.cairn.app.engine.WorkerLauncher;
+import dev.cairn.app.engine.WorkspaceSession;
 import dev.cairn.app.graph.GraphViewModel;
 import dev.cairn.app.runs.RunsViewModel;
 import dev.cairn.app.session.Notice;
@@ -28,6 +29,12 @@ public final class CairnApp extends Application {
     private final AppConfig given;
     private AppConfig config;
     private SettingsStore settingsStore;
+    private AppSettings settings;
+    private WorkerLauncher launcher;
+    private Optional<Path> firstJar = Optional.empty();
+    /** The first jar's opening, begun in {@link #init}, until the view model takes it. */
+    private WorkspaceSession.Opening opening;
+    private String exampleProblem;
     private WorkspaceViewModel workspace;
     private GraphViewModel graph;
     private RunsViewModel runs;
@@ -44,22 +51,45 @@ public final class CairnApp extends Application {
         this.given = config;
     }
 
+    /**
+     * Before the window: finds the first jar and starts reading its definitions in a worker, so that
+     * the worker's start-up (a JVM, a scan of the jar) overlaps building the window.
+     */
     @Override
-    public void start(Stage stage) {
+    public void init() {
         config = given != null ? given : AppConfig.fromArguments(getParameters().getRaw());
-        loadFonts();
         settingsStore = new SettingsStore(config.cairnHome().resolve("app-settings.json"));
-        AppSettings settings = settingsStore.load();
-        Clock clock = Clock.systemDefaultZone();
-        workspace = new WorkspaceViewModel(WorkerLauncher.ofThisProcess(config.cairnHome()), config.session());
-        graph = new GraphViewModel(workspace, clock, config.cairnHome().resolve("cache").resolve("layouts"),
-                config.cairnHome().resolve("collapsed-groups.json"));
-        runs = new RunsViewModel(workspace);
+        settings = settingsStore.load();
+        launcher = WorkerLauncher.ofThisProcess(config.cairnHome());
         try {
             example = BundledExample.extract(config.cairnHome());
         } catch (IOException e) {
-            workspace.notices().add(new Notice(Notice.Kind.WARNING, "Cannot unpack the example",
-                    e.getMessage(), true));
+            exampleProblem = e.getMessage();
+        }
+        firstJar = firstJar(settings);
+        firstJar.filter(Files::isRegularFile).ifPresent(jar -> {
+            try {
+                opening = WorkspaceSession.begin(jar, launcher);
+            } catch (RuntimeException e) {
+                // Opening it again from the window reports the problem where the user sees it.
+            }
+        });
+    }
+
+    @Override
+    public void start(Stage stage) {
+        loadFonts();
+        Clock clock = Clock.systemDefaultZone();
+        workspace = new WorkspaceViewModel(launcher, config.session());
+        if (opening != null) {
+            workspace.adopt(opening);
+            opening = null;
+        }
+        graph = new GraphViewModel(workspace, clock, config.cairnHome().resolve("cache").resolve("layouts"),
+                config.cairnHome().resolve("collapsed-groups.json"));
+        runs = new RunsViewModel(workspace);
+        if (exampleProblem != null) {
+            workspace.notices().add(new Notice(Notice.Kind.WARNING, "Cannot unpack the example", exampleProblem, true));
         }
         window = new MainWindow(stage, new MainWindow.Host() {
             @Override
@@ -79,7 +109,7 @@ public final class CairnApp extends Application {
         }, workspace, graph, runs, clock);
         window.show();
         StartupReport.attachIfRequested(stage.getScene(), graph.graphProperty(), System.err);
-        firstJar(settings).ifPresent(window::open);
+        firstJar.ifPresent(window::open);
     }
 
     /** The jar given on the command line, else the last one opened, else the bundled example. */

@@ -41,7 +41,7 @@ class AppOnTheExampleTest {
         assertThat(Files.isRegularFile(BundledExample.location(home))).isTrue();
         assertThat(app.fx(() -> app.app.window().graphPane().visibleKeys()))
                 .contains("iris_data", "setosa", "topstories", "weather_samples");
-        assertThat(app.app.graph().status("iris_data").badge()).isEqualTo(NodeBadge.MISSING);
+        app.awaitBadge("iris_data", NodeBadge.MISSING);
         assertThat(app.app.graph().status("weather_samples").badge()).isEqualTo(NodeBadge.SOURCE);
 
         app.clickNode("iris_data");

@@ -227,6 +227,26 @@ class AppRunsTest {
         });
     }
 
+    @Test
+    void aDamagedEventLogLeavesTheGraphUpSaysWhyAndRefusesRuns() throws Exception {
+        Path jar = TestAssetJars.pipeline(jars, "1");
+        Path file = Path.of(dev.cairn.engine.workspace.Workspace.forJar(jar, home).create().eventLogDatabase() + ".mv.db");
+        Files.write(file, new byte[32 * 1024]);
+
+        app = start(jar);
+        app.awaitNode("report");
+        app.await("a notice naming the damaged log", () -> app.app.workspace().notices().stream()
+                .anyMatch(n -> n.title().equals("Cannot open the event log") && n.text().contains(file.toString())));
+        assertThat(app.app.graph().status("report").badge()).isEqualTo(NodeBadge.UNKNOWN);
+        assertThat(app.fx(() -> app.app.graph().tooltip("report"))).contains("Status unknown");
+
+        app.clickNode("raw");
+        app.click("materializeSelected");
+        app.await("the run to be refused, naming the log", () -> app.app.workspace().notices().stream()
+                .anyMatch(n -> n.title().contains("did not start") && n.text().contains("event log cannot be opened")));
+        assertThat(Files.readAllBytes(file)).containsOnly(0);
+    }
+
     private AppFixture start(Path jar) {
         try {
             return AppFixture.start(home, jar);

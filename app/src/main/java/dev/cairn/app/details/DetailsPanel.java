@@ -330,7 +330,7 @@ public final class DetailsPanel extends BorderPane {
     }
 
     static Label badge(NodeStatus status) {
-        NodeBadge b = status == null ? NodeBadge.MISSING : status.badge();
+        NodeBadge b = status == null ? NodeBadge.UNKNOWN : status.badge();
         Label l = new Label(b.label());
         l.getStyleClass().addAll("badge", "badge-" + b.name().toLowerCase(Locale.ROOT));
         return l;

@@ -77,6 +77,12 @@ public final class WorkspaceSession implements AutoCloseable {
 
         /** Something went wrong that the user should know about, such as the event log becoming unreadable. */
         void warning(String message);
+
+        /**
+         * The event log could not be opened (corrupt, or held by a program that does not share it):
+         * the definitions stay shown, but there are no statuses, runs or history until the jar is opened again.
+         */
+        void eventLogFailed(String message);
     }
 
     /**
@@ -99,10 +105,24 @@ public final class WorkspaceSession implements AutoCloseable {
     private static final int EVENTS_PER_POLL = 1000;
     /** How long {@link #close()} waits for canceled runs to end. */
     private static final long CLOSE_WAIT_MILLIS = 2_500;
+    /**
+     * How long the event log waits, after the first definitions are out, for {@link #definitionsShown}
+     * before it is opened anyway. Opening it costs one to two and a half seconds of CPU in a fresh
+     * JVM (H2, and Flyway for a new log): done while a large graph is laid out, on two cores, it made
+     * the first drawing a second slower. Statuses follow the drawing instead.
+     */
+    private static final long LOG_OPEN_AT_LATEST_MILLIS = 2_000;
+    /** How long {@link #close()} waits for a log that is still being opened. */
+    private static final long LOG_OPEN_WAIT_MILLIS = 30_000;
 
     private final Path jar;
     private final Workspace workspace;
-    private final H2EventLog log;
+    /** The log once open: assigned on the session's thread, read by the readers too. */
+    private volatile H2EventLog log;
+    /** Opening the log, in the background; null until it starts. Written on the session's thread only. */
+    private volatile CompletableFuture<H2EventLog> logOpening;
+    /** Completes with the log once it is open and the session knows it; fails if it cannot be opened. */
+    private final CompletableFuture<H2EventLog> logReady = new CompletableFuture<>();
     private final WorkerLauncher launcher;
     private final DefinitionsLoader loader;
     private final Listener listener;
@@ -141,12 +161,11 @@ public final class WorkspaceSession implements AutoCloseable {
     private String lastWarning;
     private boolean closed;
 
-    private WorkspaceSession(Path jar, Workspace workspace, H2EventLog log, DefinitionsLoader loader,
+    private WorkspaceSession(Path jar, Workspace workspace, DefinitionsLoader loader,
                              SnapshotCache cache, Listener listener, Options options, FirstLoad firstLoad,
                              CompletableFuture<Optional<DefinitionsSnapshot>> cached) {
         this.jar = jar;
         this.workspace = workspace;
-        this.log = log;
         this.launcher = loader.launcher();
         this.loader = loader;
         this.listener = listener;
@@ -167,27 +186,66 @@ public final class WorkspaceSession implements AutoCloseable {
     }
 
     /**
-     * Opens a jar: its workspace under the Cairn home, the event log, and the watcher; then reads the
-     * definitions in a worker. Blocks for the event log (up to a second or so): call it off the UI thread.
+     * Opens a jar: its workspace under the Cairn home and the watcher; reads the definitions in a
+     * worker; then opens the event log, once the first definitions are shown (see
+     * {@link #definitionsShown}), or are not coming, or are needed; a log that cannot be opened is
+     * reported through {@link Listener#eventLogFailed}. Creates folders: call it off the UI thread.
      *
-     * @throws dev.cairn.engine.storage.EventLogException if the event log cannot be opened
      * @throws dev.cairn.engine.workspace.WorkspaceException if the workspace cannot be created
      */
     public static WorkspaceSession open(Path jar, WorkerLauncher launcher, Listener listener, Options options) {
+        return open(begin(jar, launcher), listener, options);
+    }
+
+    /**
+     * Starts what opening a jar waits for longest, before anything can show it: the worker that reads
+     * its definitions, and the read of the definitions cached from the last time. An app calls it as
+     * early as it knows the jar, so that the worker's start-up overlaps its own.
+     *
+     * @throws dev.cairn.engine.workspace.WorkspaceException if the workspace cannot be created
+     */
+    public static Opening begin(Path jar, WorkerLauncher launcher) {
         Path absolute = jar.toAbsolutePath().normalize();
         Workspace workspace = Workspace.forJar(absolute, launcher.cairnHome()).create();
         SnapshotCache cache = new SnapshotCache(workspace.folder(), absolute);
         DefinitionsLoader loader = new DefinitionsLoader(launcher);
-        // The worker that reads the definitions starts first, so that its start-up (a JVM, a scan of the
-        // jar) overlaps opening the event log; if the log cannot be opened, the worker just exits.
         FirstLoad first = new FirstLoad(cache.stamp(), loader.load(absolute, workspace.folder()));
-        // The cached definitions (megabytes of JSON for a large graph) are read meanwhile too.
+        // The cached definitions (megabytes of JSON for a large graph) are read while the worker starts.
         CompletableFuture<Optional<DefinitionsSnapshot>> cached = CompletableFuture.supplyAsync(cache::read);
-        H2EventLog log = workspace.openEventLog(H2EventLog.Mode.SHARED);
-        WorkspaceSession session = new WorkspaceSession(absolute, workspace, log, loader, cache,
-                Objects.requireNonNull(listener), options, first, cached);
+        return new Opening(absolute, workspace, cache, loader, first, cached);
+    }
+
+    /** Opens a jar whose opening has {@link #begin begun}; see {@link #open(Path, WorkerLauncher, Listener, Options)}. */
+    public static WorkspaceSession open(Opening opening, Listener listener, Options options) {
+        WorkspaceSession session = new WorkspaceSession(opening.jar, opening.workspace, opening.loader, opening.cache,
+                Objects.requireNonNull(listener), options, opening.first, opening.cached);
         session.start();
         return session;
+    }
+
+    /** A jar being opened: see {@link #begin}. */
+    public static final class Opening {
+        private final Path jar;
+        private final Workspace workspace;
+        private final SnapshotCache cache;
+        private final DefinitionsLoader loader;
+        private final FirstLoad first;
+        private final CompletableFuture<Optional<DefinitionsSnapshot>> cached;
+
+        private Opening(Path jar, Workspace workspace, SnapshotCache cache, DefinitionsLoader loader, FirstLoad first,
+                        CompletableFuture<Optional<DefinitionsSnapshot>> cached) {
+            this.jar = jar;
+            this.workspace = workspace;
+            this.cache = cache;
+            this.loader = loader;
+            this.first = first;
+            this.cached = cached;
+        }
+
+        /** The jar, absolute and normalized. */
+        public Path jar() {
+            return jar;
+        }
     }
 
     /** A load of the definitions started before the session existed, and the jar's stamp before it. */
@@ -203,13 +261,66 @@ public final class WorkspaceSession implements AutoCloseable {
             Optional<DefinitionsSnapshot> fromCache = cached.exceptionally(e -> Optional.empty()).join();
             if (fromCache.isPresent()) {
                 apply(fromCache.get(), true);
+                openLogSoon();
             } else {
                 lastGood = cache.lastGood().orElse(null);
             }
             load();
-            poll();
         });
         executor.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The UI has drawn the definitions it was given: the event log is opened now (if it is not yet),
+     * so that the statuses, runs and history follow.
+     */
+    public void definitionsShown() {
+        submit(this::openLog);
+    }
+
+    /** Opens the log once the definitions are shown, or after {@link #LOG_OPEN_AT_LATEST_MILLIS}. */
+    private void openLogSoon() {
+        if (graph == null) {
+            openLog();  // nothing to draw
+        } else {
+            executor.schedule(this::openLog, LOG_OPEN_AT_LATEST_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The log, opening it now if nobody has yet (a read or a run does not wait for the drawing). */
+    private CompletableFuture<H2EventLog> log() {
+        if (logOpening == null) {
+            submit(this::openLog);
+        }
+        return logReady;
+    }
+
+    /** Opens the event log in the background, once. */
+    private void openLog() {
+        if (logOpening != null || closed) {
+            return;
+        }
+        // On a thread of its own: an interrupt (the readers are interrupted on close) must not reach H2 mid-open.
+        logOpening = CompletableFuture.supplyAsync(() -> workspace.openEventLog(H2EventLog.Mode.SHARED), task -> {
+            Thread t = new Thread(task, "cairn-open-event-log");
+            t.setDaemon(true);
+            t.start();
+        });
+        logOpening.whenCompleteAsync((opened, failure) -> {
+            if (failure != null) {
+                String why = message(failure);
+                logReady.completeExceptionally(new IllegalStateException("the event log cannot be opened: " + why, failure));
+                listener.eventLogFailed(why);
+                return;
+            }
+            if (closed) {
+                return;  // close() closes it
+            }
+            log = opened;
+            logReady.complete(opened);
+            statusDirty = true;
+            tick();
+        }, executor);
     }
 
     /** The jar. */
@@ -243,11 +354,13 @@ public final class WorkspaceSession implements AutoCloseable {
             loading = false;
             if (failure != null) {
                 listener.definitionsFailed(message(failure));
+                openLog();
             } else {
+                apply(snapshot, false);
+                openLogSoon();
                 if (snapshot.isValid()) {
                     stamp.ifPresent(s -> cache.write(s, snapshot));
                 }
-                apply(snapshot, false);
             }
             if (loadAgain) {
                 loadAgain = false;
@@ -297,7 +410,13 @@ public final class WorkspaceSession implements AutoCloseable {
      */
     public CompletableFuture<String> materialize(String selection) {
         CompletableFuture<String> started = new CompletableFuture<>();
-        submit(() -> {
+        // A run needs the log: the app records the end of a run whose worker dies.
+        log().whenCompleteAsync((ready, unavailable) -> {
+            if (unavailable != null) {
+                listener.runNotStarted(selection, message(unavailable));
+                started.completeExceptionally(unavailable);
+                return;
+            }
             RunWorker worker;
             try {
                 worker = RunWorker.start(launcher, jar, workspace.folder(), selection, workerEvents::add);
@@ -319,7 +438,7 @@ public final class WorkspaceSession implements AutoCloseable {
                 }
             }, executor);
             exitHandlers.put(worker, worker.exit().thenAcceptAsync(exit -> workerExited(worker, exit), executor));
-        });
+        }, executor);
         return started;
     }
 
@@ -348,6 +467,9 @@ public final class WorkspaceSession implements AutoCloseable {
 
     /** A run of another process: SIGTERM to that process, then the same rules as for a worker. */
     private void cancelForeign(String runId) {
+        if (log == null) {
+            return;
+        }
         Optional<RunRecord> run = log.run(runId);
         if (run.isEmpty() || run.get().status().isFinished() || !LocalProcess.isThisHost(run.get().host())) {
             return;
@@ -418,7 +540,7 @@ public final class WorkspaceSession implements AutoCloseable {
      * is not followed live.
      */
     public CompletableFuture<List<Event>> events(String runId, long afterId, int limit) {
-        return CompletableFuture.supplyAsync(() -> log.eventsAfter(runId, afterId, limit), executor);
+        return read(() -> log.eventsAfter(runId, afterId, limit));
     }
 
     /**
@@ -426,7 +548,7 @@ public final class WorkspaceSession implements AutoCloseable {
      * reads that take long, such as an asset's whole history.
      */
     public <T> CompletableFuture<T> read(java.util.function.Function<dev.cairn.engine.storage.EventLog, T> query) {
-        return CompletableFuture.supplyAsync(() -> query.apply(log), readers);
+        return log().thenApplyAsync(query, readers);
     }
 
     /** The STEP_FAILURE event of an asset's latest failed attempt, if it ever failed. */
@@ -459,13 +581,15 @@ public final class WorkspaceSession implements AutoCloseable {
         return read(() -> log.materializationHistory(assetKey, beforeEventId, limit));
     }
 
-    /** A read of the log on the session's thread; fails (rather than throws) once the session is closed. */
+    /**
+     * A read of the log on the session's thread once the log is open; fails (rather than throws) if the
+     * log cannot be opened or the session is closed.
+     */
     private <T> CompletableFuture<T> read(java.util.function.Supplier<T> query) {
-        try {
-            return CompletableFuture.supplyAsync(query, executor);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the workspace is closed", e));
+        if (executor.isShutdown()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the workspace is closed"));
         }
+        return log().thenApplyAsync(opened -> query.get(), executor);
     }
 
     // ------------------------------------------------------------------ polling
@@ -476,7 +600,7 @@ public final class WorkspaceSession implements AutoCloseable {
         }
         try {
             drainWorkerEvents();
-            if (System.nanoTime() - nextPollNanos >= 0) {
+            if (log != null && System.nanoTime() - nextPollNanos >= 0) {
                 poll();
             }
             flush();
@@ -551,7 +675,7 @@ public final class WorkspaceSession implements AutoCloseable {
             pending.clear();
             batch.forEach(listener::runEvents);
         }
-        if (statusDirty && graph != null) {
+        if (statusDirty && graph != null && log != null) {
             statusDirty = false;
             listener.statusChanged(new StalenessCalculator(ZoneId.systemDefault()).compute(graph, RecordedVersions.read(log)));
         }
@@ -619,6 +743,21 @@ public final class WorkspaceSession implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        log.close();
+        logReady.completeExceptionally(new IllegalStateException("the workspace is closed"));
+        // No task runs any more, so logOpening is settled. A log still opening is waited for: its
+        // file must be released when this returns, for whoever opens the workspace next.
+        CompletableFuture<H2EventLog> opening = logOpening;
+        if (opening != null) {
+            try {
+                opening.get(LOG_OPEN_WAIT_MILLIS, TimeUnit.MILLISECONDS).close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                opening.thenAccept(H2EventLog::close);
+            } catch (java.util.concurrent.ExecutionException notOpened) {
+                // Nothing to close.
+            } catch (java.util.concurrent.TimeoutException e) {
+                opening.thenAccept(H2EventLog::close);
+            }
+        }
     }
 }

@@ -394,6 +394,8 @@ public final class GraphViewModel {
                     }
                     keepSelectionVisible(folded);
                     graph.set(new LaidOutGraph(folded, layout));
+                    // After the pulse that draws it: opening the log competes for the CPU.
+                    Platform.runLater(workspace::definitionsShown);
                     refreshStatuses();
                 }));
     }

@@ -57,7 +57,7 @@ public final class NodeStatuses {
             return new NodeStatus(NodeBadge.RUNNING, running.getSeconds() < 1 ? "running" : "running " + Formats.elapsed(running));
         }
         if (state == null) {
-            return new NodeStatus(spec.isSource() ? NodeBadge.SOURCE : NodeBadge.MISSING, "");
+            return spec.isSource() ? new NodeStatus(NodeBadge.SOURCE, "") : NodeStatus.UNKNOWN;
         }
         String ago = state.lastMaterializedAt() == null ? null : Formats.ago(state.lastMaterializedAt(), now, zone);
         if (state.latestAttemptFailed()) {
@@ -96,6 +96,9 @@ public final class NodeStatuses {
         NodeStatus status = of(spec, state, runningSince, now, zone);
         if (status.badge() == NodeBadge.RUNNING) {
             return "Running for " + Formats.elapsed(Duration.between(runningSince, now));
+        }
+        if (status.badge() == NodeBadge.UNKNOWN) {
+            return "Status unknown: the event log is not open";
         }
         String text = status.subtitle().isEmpty() ? status.badge().label()
                 : status.badge().label() + " · " + status.subtitle();

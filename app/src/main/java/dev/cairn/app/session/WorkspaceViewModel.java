@@ -72,6 +72,8 @@ public final class WorkspaceViewModel {
     private final BooleanBinding busy = Bindings.or(opening, loading);
 
     private WorkspaceSession session;
+    /** An opening begun before the window existed, for the first jar; taken by the next {@link #open}. */
+    private WorkspaceSession.Opening begun;
     /** Runs the app asked for whose run records have not arrived yet, with the assets they will compute. */
     private final List<PendingRun> pendingRuns = new ArrayList<>();
     /**
@@ -145,9 +147,19 @@ public final class WorkspaceViewModel {
 
     // ------------------------------------------------------------------ commands
 
+    /**
+     * Hands over the opening of a jar begun early (see {@link WorkspaceSession#begin}): the next
+     * {@link #open} of that jar continues it instead of starting again.
+     */
+    public void adopt(WorkspaceSession.Opening opening) {
+        begun = Objects.requireNonNull(opening, "opening");
+    }
+
     /** Opens a jar, closing the one open before. */
     public void open(Path jarPath) {
         Path path = jarPath.toAbsolutePath().normalize();
+        WorkspaceSession.Opening early = begun != null && begun.jar().equals(path) ? begun : null;
+        begun = null;
         WorkspaceSession old = session;
         session = null;
         long gen = ++generation;  // only the JavaFX thread writes it
@@ -164,7 +176,9 @@ public final class WorkspaceViewModel {
                 old.close();
             }
             try {
-                WorkspaceSession opened = WorkspaceSession.open(path, launcher, new FxListener(gen), options);
+                WorkspaceSession opened = early != null
+                        ? WorkspaceSession.open(early, new FxListener(gen), options)
+                        : WorkspaceSession.open(path, launcher, new FxListener(gen), options);
                 if (gen != generation) {
                     opened.close();
                     return;
@@ -187,6 +201,13 @@ public final class WorkspaceViewModel {
                 });
             }
         });
+    }
+
+    /** The graph of the latest definitions is on screen: the session may now open the event log. */
+    public void definitionsShown() {
+        if (session != null) {
+            session.definitionsShown();
+        }
     }
 
     /** Reads the definitions again. */
@@ -432,6 +453,12 @@ public final class WorkspaceViewModel {
         public void runNotStarted(String selection, String message) {
             later(() -> notices.add(new Notice(Notice.Kind.ERROR, "The run of '" + selection + "' did not start",
                     message, true)));
+        }
+
+        @Override
+        public void eventLogFailed(String message) {
+            later(() -> notices.add(new Notice(Notice.Kind.ERROR, "Cannot open the event log", message
+                    + "\nThe graph is shown, but no statuses, runs or history until the jar is opened again.", true)));
         }
 
         @Override

@@ -84,6 +84,7 @@ public final class AppOpenBenchmark {
         started.get();
         AppConfig config = new AppConfig(home, jar, WorkspaceSession.Options.defaults());
         CairnApp app = new CairnApp(config);
+        app.init();  // off the JavaFX thread, as Application.launch does
         onFx(() -> {
             app.start(new Stage());
             return null;

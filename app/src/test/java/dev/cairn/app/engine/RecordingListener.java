@@ -24,10 +24,17 @@ final class RecordingListener implements WorkspaceSession.Listener {
     final Map<String, List<Event>> events = new ConcurrentHashMap<>();
     final List<String> notStarted = new CopyOnWriteArrayList<>();
     final List<String> warnings = new CopyOnWriteArrayList<>();
+    final List<String> eventLogFailures = new CopyOnWriteArrayList<>();
+    /** The session reporting here, told when definitions arrive that they are "shown", as the app does. */
+    volatile WorkspaceSession session;
 
     @Override
     public void definitionsChanged(DefinitionsUpdate update) {
         definitions.add(update);
+        WorkspaceSession shownBy = session;
+        if (shownBy != null) {
+            shownBy.definitionsShown();
+        }
     }
 
     @Override
@@ -62,6 +69,11 @@ final class RecordingListener implements WorkspaceSession.Listener {
     @Override
     public void warning(String message) {
         warnings.add(message);
+    }
+
+    @Override
+    public void eventLogFailed(String message) {
+        eventLogFailures.add(message);
     }
 
     /** Waits until the condition holds, failing with the description after {@link #TIMEOUT}. */

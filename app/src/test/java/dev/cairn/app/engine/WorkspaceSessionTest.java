@@ -34,6 +34,7 @@ class WorkspaceSessionTest {
     private WorkspaceSession open(Path jar) {
         session = WorkspaceSession.open(jar, WorkerLauncher.ofThisProcess(home), listener,
                 new WorkspaceSession.Options(Duration.ofMillis(200), Duration.ofMillis(300), 50));
+        listener.session = session;
         return session;
     }
 
@@ -164,6 +165,29 @@ class WorkspaceSessionTest {
                 .filter(e -> e.type().endsRun()).findFirst().orElseThrow();
         assertThat(end.type()).isEqualTo(EventType.RUN_CANCELED);
         assertThat(end.message()).contains("killed");
+    }
+
+    @Test
+    void aDamagedEventLogStillShowsTheDefinitionsAndRefusesRunsSayingWhy() throws Exception {
+        Path jar = TestAssetJars.pipeline(jars, "1");
+        var workspace = dev.cairn.engine.workspace.Workspace.forJar(jar, home).create();
+        Path file = Path.of(workspace.eventLogDatabase() + ".mv.db");
+        byte[] garbage = new byte[64 * 1024];
+        new java.util.Random(7).nextBytes(garbage);
+        Files.write(file, garbage);
+
+        open(jar);
+
+        DefinitionsUpdate update = listener.awaitDefinitions(u -> !u.fromCache());
+        assertThat(update.shown().assets()).extracting(a -> a.key()).contains("raw", "report");
+        RecordingListener.await("the log's failure", () -> !listener.eventLogFailures.isEmpty());
+        assertThat(listener.eventLogFailures.get(0)).contains(file.toString()).contains("damaged");
+        session.materialize("raw");
+        RecordingListener.await("the run to be refused", () -> !listener.notStarted.isEmpty());
+        assertThat(listener.notStarted.get(0)).contains("event log cannot be opened");
+        assertThat(session.read(log -> log.runs(null, 10))).failsWithin(Duration.ofSeconds(5));
+        assertThat(listener.statuses).isEmpty();
+        assertThat(Files.readAllBytes(file)).isEqualTo(garbage);
     }
 
     @Test

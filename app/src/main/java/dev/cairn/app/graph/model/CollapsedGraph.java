@@ -22,7 +22,7 @@ public record CollapsedGraph(GraphData graph, Map<String, String> representative
 
     /** Worst first: the badge a collapsed group shows is the worst of its members'. */
     private static final List<NodeBadge> SEVERITY = List.of(NodeBadge.FAILED, NodeBadge.RUNNING, NodeBadge.STALE,
-            NodeBadge.MISSING, NodeBadge.FRESH, NodeBadge.SOURCE);
+            NodeBadge.MISSING, NodeBadge.UNKNOWN, NodeBadge.FRESH, NodeBadge.SOURCE);
 
     public CollapsedGraph {
         Objects.requireNonNull(graph, "graph");

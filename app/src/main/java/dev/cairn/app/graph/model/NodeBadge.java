@@ -13,7 +13,9 @@ public enum NodeBadge {
     /** The latest materialization failed. */
     FAILED("Failed"),
     /** An external source: observed, never materialized by Cairn. */
-    SOURCE("Source");
+    SOURCE("Source"),
+    /** Not known yet (the event log is still being opened) or not knowable (it cannot be opened). */
+    UNKNOWN("Unknown");
 
     private final String label;
 

@@ -12,7 +12,7 @@ import java.util.Objects;
 public record NodeStatus(NodeBadge badge, String subtitle) {
 
     /** The status of a node nobody has reported on yet. */
-    public static final NodeStatus UNKNOWN = new NodeStatus(NodeBadge.MISSING, "");
+    public static final NodeStatus UNKNOWN = new NodeStatus(NodeBadge.UNKNOWN, "");
 
     public NodeStatus {
         Objects.requireNonNull(badge, "badge");

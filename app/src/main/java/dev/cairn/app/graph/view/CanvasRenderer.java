@@ -448,6 +448,8 @@ final class CanvasRenderer {
                 target.fillRoundRect(cx - halo, cy - halo, 2 * halo, 2 * halo, halo, color, 0.25);
                 target.fillRoundRect(cx - r, cy - r, 2 * r, 2 * r, r, color, 1);
             }
+            // Faint: nothing is claimed until the status is known.
+            case UNKNOWN -> target.fillRoundRect(cx - r, cy - r, 2 * r, 2 * r, r, color, 0.3);
             default -> target.fillRoundRect(cx - r, cy - r, 2 * r, 2 * r, r, color, 1);
         }
     }

@@ -83,6 +83,7 @@ public record GraphTheme(boolean dark, Color background, Color gridDot, Color no
             case FAILED -> failed;
             case MISSING -> missing;
             case SOURCE -> source;
+            case UNKNOWN -> mutedText;
         };
     }
 }

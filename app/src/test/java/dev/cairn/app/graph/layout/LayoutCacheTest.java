@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -54,9 +55,11 @@ class LayoutCacheTest {
     }
 
     @Test
-    void diskHitInANewCacheReturnsAnIdenticalResult(@TempDir Path folder) {
+    void diskHitInANewCacheReturnsAnIdenticalResult(@TempDir Path folder) throws InterruptedException {
         CountingLayout layout = new CountingLayout();
-        LayoutResult first = new LayoutCache(4, folder).layout(layout, graph, sizes);
+        LayoutCache writing = new LayoutCache(4, folder);
+        LayoutResult first = writing.layout(layout, graph, sizes);
+        writing.flush();
 
         LayoutResult reopened = new LayoutCache(4, folder).layout(layout, graph, sizes);
 
@@ -66,21 +69,28 @@ class LayoutCacheTest {
     }
 
     @Test
-    void damagedCacheFileIsReplaced(@TempDir Path folder) throws IOException {
+    void damagedOrCutCacheFilesAreReplaced(@TempDir Path folder) throws IOException, InterruptedException {
         CountingLayout layout = new CountingLayout();
-        LayoutResult first = new LayoutCache(4, folder).layout(layout, graph, sizes);
+        LayoutCache writing = new LayoutCache(4, folder);
+        LayoutResult first = writing.layout(layout, graph, sizes);
+        writing.flush();
         Path file;
         try (Stream<Path> files = Files.list(folder)) {
             file = files.findFirst().orElseThrow();
         }
-        Files.writeString(file, "{ not json");
+        byte[] whole = Files.readAllBytes(file);
+        int runs = 1;
+        for (byte[] damaged : List.of("{ not a layout".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.util.Arrays.copyOf(whole, whole.length / 2), java.util.Arrays.copyOf(whole, whole.length + 8))) {
+            Files.write(file, damaged);
 
-        LayoutResult again = new LayoutCache(4, folder).layout(layout, graph, sizes);
-
-        assertThat(again).isEqualTo(first);
-        assertThat(layout.runs).hasValue(2);
-        assertThat(new LayoutCache(4, folder).layout(layout, graph, sizes)).isEqualTo(first);
-        assertThat(layout.runs).hasValue(2);
+            LayoutCache again = new LayoutCache(4, folder);
+            assertThat(again.layout(layout, graph, sizes)).isEqualTo(first);
+            assertThat(layout.runs).hasValue(++runs);
+            again.flush();
+            assertThat(new LayoutCache(4, folder).layout(layout, graph, sizes)).isEqualTo(first);
+            assertThat(layout.runs).hasValue(runs);
+        }
     }
 
     @Test
