@@ -1,6 +1,7 @@
 package dev.cairn.app.engine;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Starts worker JVMs that run the {@code cairn} command line ({@code dev.cairn.engine.cli.CairnCli})
@@ -24,6 +26,8 @@ public final class WorkerLauncher {
     private final String classPath;
     private final Path cairnHome;
     private final WorkerClassData classData;
+    /** {@code nice} where the system has it, to start background workers at a lower priority; else null. */
+    private final Path nice;
 
     /**
      * @param javaExecutable the {@code java} command
@@ -38,6 +42,7 @@ public final class WorkerLauncher {
         Path javaHome = javaExecutable.toAbsolutePath().getParent() == null ? javaExecutable
                 : javaExecutable.toAbsolutePath().getParent().getParent();
         this.classData = classDataFolder == null ? null : WorkerClassData.in(classDataFolder, javaHome, classPath);
+        this.nice = Stream.of("/usr/bin/nice", "/bin/nice").map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
     }
 
     /**
@@ -81,13 +86,24 @@ public final class WorkerLauncher {
         return command;
     }
 
-    /** Starts {@code cairn <cliArgs>} in a worker; its standard output goes to {@code stdoutLines}. */
-    WorkerProcess start(String name, List<String> jvmOptions, List<String> cliArgs, Consumer<String> stdoutLines) {
+    /**
+     * Starts {@code cairn <cliArgs>} in a worker, at a lower priority where the system allows it
+     * ({@code nice}): such a worker reads definitions while the app builds its window, which has to
+     * come first on a small machine; once the app is idle the worker has the processor to itself.
+     * Its standard output goes to {@code stdoutLines}.
+     */
+    WorkerProcess startInBackground(String name, List<String> jvmOptions, List<String> cliArgs,
+                                    Consumer<String> stdoutLines) {
         List<String> options = new ArrayList<>(jvmOptions);
         if (classData != null) {
             options.addAll(classData.useOptions());
         }
-        return WorkerProcess.start(name, command(options, cliArgs), stdoutLines, false);
+        List<String> command = new ArrayList<>();
+        if (nice != null) {
+            command.addAll(List.of(nice.toString(), "-n", "10"));
+        }
+        command.addAll(command(options, cliArgs));
+        return WorkerProcess.start(name, command, stdoutLines, false);
     }
 
     /**
