@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import dev.cairn.app.engine.WorkerLauncher;
 import dev.cairn.app.engine.WorkspaceSession;
@@ -33,7 +34,7 @@ public final class CairnApp extends Application {
     private WorkerLauncher launcher;
     private Optional<Path> firstJar = Optional.empty();
     /** The first jar's opening, begun in {@link #init}, until the view model takes it. */
-    private WorkspaceSession.Opening opening;
+    private CompletableFuture<WorkspaceSession.Opening> opening;
     private String exampleProblem;
     private WorkspaceViewModel workspace;
     private GraphViewModel graph;
@@ -58,7 +59,7 @@ public final class CairnApp extends Application {
     @Override
     public void init() {
         config = given != null ? given : AppConfig.fromArguments(getParameters().getRaw());
-        settingsStore = new SettingsStore(config.cairnHome().resolve("app-settings.json"));
+        settingsStore = SettingsStore.in(config.cairnHome());
         settings = settingsStore.load();
         launcher = WorkerLauncher.ofThisProcess(config.cairnHome());
         try {
@@ -67,13 +68,9 @@ public final class CairnApp extends Application {
             exampleProblem = e.getMessage();
         }
         firstJar = firstJar(settings);
-        firstJar.filter(Files::isRegularFile).ifPresent(jar -> {
-            try {
-                opening = WorkspaceSession.begin(jar, launcher);
-            } catch (RuntimeException e) {
-                // Opening it again from the window reports the problem where the user sees it.
-            }
-        });
+        // In the background: creating a new workspace is the first use of Jackson, half a second cold.
+        firstJar.filter(Files::isRegularFile).ifPresent(jar ->
+                opening = CompletableFuture.supplyAsync(() -> WorkspaceSession.begin(jar, launcher)));
     }
 
     @Override
@@ -82,7 +79,7 @@ public final class CairnApp extends Application {
         Clock clock = Clock.systemDefaultZone();
         workspace = new WorkspaceViewModel(launcher, config.session());
         if (opening != null) {
-            workspace.adopt(opening);
+            workspace.adopt(firstJar.orElseThrow(), opening);
             opening = null;
         }
         graph = new GraphViewModel(workspace, clock, config.cairnHome().resolve("cache").resolve("layouts"),

@@ -73,7 +73,8 @@ public final class WorkspaceViewModel {
 
     private WorkspaceSession session;
     /** An opening begun before the window existed, for the first jar; taken by the next {@link #open}. */
-    private WorkspaceSession.Opening begun;
+    private Path begunJar;
+    private CompletableFuture<WorkspaceSession.Opening> begun;
     /** Runs the app asked for whose run records have not arrived yet, with the assets they will compute. */
     private final List<PendingRun> pendingRuns = new ArrayList<>();
     /**
@@ -148,18 +149,21 @@ public final class WorkspaceViewModel {
     // ------------------------------------------------------------------ commands
 
     /**
-     * Hands over the opening of a jar begun early (see {@link WorkspaceSession#begin}): the next
-     * {@link #open} of that jar continues it instead of starting again.
+     * Hands over the opening of a jar begun early (see {@link WorkspaceSession#begin}), still under
+     * way or done: the next {@link #open} of that jar continues it instead of starting again. If it
+     * failed, that open starts again, and reports the failure.
      */
-    public void adopt(WorkspaceSession.Opening opening) {
+    public void adopt(Path jarPath, CompletableFuture<WorkspaceSession.Opening> opening) {
+        begunJar = jarPath.toAbsolutePath().normalize();
         begun = Objects.requireNonNull(opening, "opening");
     }
 
     /** Opens a jar, closing the one open before. */
     public void open(Path jarPath) {
         Path path = jarPath.toAbsolutePath().normalize();
-        WorkspaceSession.Opening early = begun != null && begun.jar().equals(path) ? begun : null;
+        CompletableFuture<WorkspaceSession.Opening> early = path.equals(begunJar) ? begun : null;
         begun = null;
+        begunJar = null;
         WorkspaceSession old = session;
         session = null;
         long gen = ++generation;  // only the JavaFX thread writes it
@@ -176,8 +180,9 @@ public final class WorkspaceViewModel {
                 old.close();
             }
             try {
-                WorkspaceSession opened = early != null
-                        ? WorkspaceSession.open(early, new FxListener(gen), options)
+                WorkspaceSession.Opening started = early == null ? null : early.exceptionally(e -> null).join();
+                WorkspaceSession opened = started != null
+                        ? WorkspaceSession.open(started, new FxListener(gen), options)
                         : WorkspaceSession.open(path, launcher, new FxListener(gen), options);
                 if (gen != generation) {
                     opened.close();
