@@ -116,11 +116,22 @@ say "app image ($version)"
   --dest "$out/image"
 rm -rf "$input"
 
-# The runtime's class data archive, made again with the classes the app loads up to its first
-# graph: the JDK's and JavaFX's (the app's own jars cannot be in it: the archive would then only
-# work at the path it was made at). Classes from the archive are neither parsed nor verified at
-# start-up, which saves about a quarter of the app's start-up CPU (docs/benchmarks.md). The class
-# list comes from one run of the app under Xvfb; without Xvfb, jlink's archive stays.
+# Class data archives of the classes the app loads up to its first graph, from one run of the app
+# under Xvfb (without Xvfb, jlink's archive stays and the app starts slower). Classes from an
+# archive are neither parsed nor verified at start-up (docs/benchmarks.md):
+# - the runtime's own archive, made again with the JDK's and JavaFX's classes; it serves the
+#   command line, the app's workers, and the app wherever the next archive cannot be used;
+# - lib/app/cairn.jsa with the app's jars too, which the Cairn launcher names. It only works at the
+#   path it was made at (the JVM checks the class path), so the image's archive serves the image
+#   where it was built; the .deb's postinst makes it again under /opt/cairn from lib/app/cairn.classlist.
+#   Where it does not match, the JVM starts without any archive, silently.
+
+# The class path exactly as the launcher gives it: the lines of Cairn.cfg, in order.
+launcher_class_path() {
+  local image="$1"
+  grep '^app.classpath=' "$image/lib/app/Cairn.cfg" | sed "s|^app.classpath=\\\$APPDIR|$image/lib/app|" | paste -sd: -
+}
+
 archive_startup_classes() {
   local image="$1" tmp display xvfb app class_path
   tmp="$(mktemp -d)"
@@ -130,9 +141,8 @@ archive_startup_classes() {
   exec 3>&-
   for _ in $(seq 50); do [[ -s "$tmp/display" ]] && break; sleep 0.1; done
   display=":$(head -1 "$tmp/display")"
-  class_path="$(ls "$image"/lib/app/*.jar "$image"/lib/app/lib/*.jar | paste -sd: -)"
-  # The runtime's java rather than the launcher, so that the worker processes the app starts do
-  # not write to the same class list.
+  class_path="$(launcher_class_path "$image")"
+  # An empty environment and home: the run must not pick up this machine's settings or jars.
   env -i PATH=/usr/bin:/bin HOME="$tmp" DISPLAY="$display" CAIRN_HOME="$tmp/home" \
       "$image/lib/runtime/bin/java" -XX:DumpLoadedClassList="$tmp/classlist" -Dcairn.startupReport=true \
       -cp "$class_path" dev.cairn.app.Launcher > "$tmp/app.log" 2>&1 &
@@ -155,6 +165,16 @@ archive_startup_classes() {
       cp "$runtime/lib/server/classes.jsa" "$jsa"
     fi
     chmod a-w "$jsa"
+    cp "$tmp/classlist" "$image/lib/app/cairn.classlist"
+    if "$image/lib/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$tmp/classlist" \
+        -XX:SharedArchiveFile="$image/lib/app/cairn.jsa" -cp "$class_path" \
+        -Xlog:cds=off -Xlog:cds+dynamic=off > "$tmp/dump-app.log" 2>&1; then
+      echo 'java-options=-XX:SharedArchiveFile=$APPDIR/cairn.jsa' >> "$image/lib/app/Cairn.cfg"
+      say "class data archive of the app's jars too: lib/app/cairn.jsa ($(du -h "$image/lib/app/cairn.jsa" | cut -f1))"
+    else
+      say "could not make the app's class data archive: $(tail -3 "$tmp/dump-app.log")"
+      rm -f "$image/lib/app/cairn.jsa"
+    fi
   else
     say "the app did not start under Xvfb, keeping jlink's class data archive: $(tail -5 "$tmp/app.log")"
   fi
@@ -171,6 +191,10 @@ $image_only && exit 0
 # ---------------------------------------------------------------- the .deb
 say "deb (dpkg-deb compresses for about 2 minutes)"
 rm -f "$out"/cairn_*.deb
+# The app's class data archive only works where it was made: postinst makes the .deb's.
+app_jsa="$out/image/Cairn/lib/app/cairn.jsa"
+[[ -f "$app_jsa" ]] && mv "$app_jsa" "$out/cairn.jsa.aside"
+trap '[[ -f "$out/cairn.jsa.aside" ]] && mv "$out/cairn.jsa.aside" "$app_jsa"' EXIT
 "$jdk/bin/jpackage" --type deb \
   --app-image "$out/image/Cairn" \
   --name Cairn \

@@ -17,6 +17,7 @@ import dev.cairn.app.session.WorkspaceViewModel;
 import dev.cairn.app.settings.AppSettings;
 import dev.cairn.app.settings.SettingsStore;
 import dev.cairn.app.shell.MainWindow;
+import dev.cairn.app.shell.ThemeController;
 import javafx.application.Application;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
@@ -75,6 +76,7 @@ public final class CairnApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        ThemeController.useStylesheet(settings.dark());
         loadFonts();
         Clock clock = Clock.systemDefaultZone();
         workspace = new WorkspaceViewModel(launcher, config.session());

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import atlantafx.base.theme.Styles;
 import dev.cairn.app.shell.Icons;
+import dev.cairn.app.shell.Stylesheets;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -57,7 +58,7 @@ public final class PlotsView extends BorderPane {
         this.zone = Objects.requireNonNull(zone);
         setId("plotsView");
         getStyleClass().add("plots-view");
-        getStylesheets().add(Objects.requireNonNull(PlotsView.class.getResource("charts.css")).toExternalForm());
+        getStylesheets().add(Stylesheets.url(PlotsView.class, "charts"));
         setTop(header());
         cards.getStyleClass().add("plot-cards");
         cards.setPadding(new Insets(12, 14, 14, 14));

@@ -22,6 +22,14 @@ public final class WorkerLauncher {
     /** The worker's main class: the engine's command line. */
     static final String MAIN_CLASS = "dev.cairn.engine.cli.CairnCli";
 
+    /**
+     * How much lower a background worker's priority is: at 5 the scheduler gives it about a quarter
+     * of a processor that the app also wants, and all of one that is idle. Not more: an unrelated
+     * busy program at normal priority would then starve it (at 10 it got a tenth), and the graph
+     * waits for it.
+     */
+    static final int BACKGROUND_NICENESS = 5;
+
     private final Path javaExecutable;
     private final String classPath;
     private final Path cairnHome;
@@ -88,9 +96,9 @@ public final class WorkerLauncher {
 
     /**
      * Starts {@code cairn <cliArgs>} in a worker, at a lower priority where the system allows it
-     * ({@code nice}): such a worker reads definitions while the app builds its window, which has to
-     * come first on a small machine; once the app is idle the worker has the processor to itself.
-     * Its standard output goes to {@code stdoutLines}.
+     * ({@code nice}, {@link #BACKGROUND_NICENESS}): such a worker reads definitions while the app
+     * builds its window, which has to come first on a small machine; once the app is idle the worker
+     * has the processor to itself. Its standard output goes to {@code stdoutLines}.
      */
     WorkerProcess startInBackground(String name, List<String> jvmOptions, List<String> cliArgs,
                                     Consumer<String> stdoutLines) {
@@ -100,7 +108,7 @@ public final class WorkerLauncher {
         }
         List<String> command = new ArrayList<>();
         if (nice != null) {
-            command.addAll(List.of(nice.toString(), "-n", "10"));
+            command.addAll(List.of(nice.toString(), "-n", Integer.toString(BACKGROUND_NICENESS)));
         }
         command.addAll(command(options, cliArgs));
         return WorkerProcess.start(name, command, stdoutLines, false);

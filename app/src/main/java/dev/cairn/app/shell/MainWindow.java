@@ -171,7 +171,7 @@ public final class MainWindow {
         double width = Math.min(bounds == null ? 1440 : bounds.width(), screen.getWidth());
         double height = Math.min(bounds == null ? 900 : bounds.height(), screen.getHeight());
         Scene scene = new Scene(root, width, height);
-        scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("/dev/cairn/app/cairn.css")).toExternalForm());
+        scene.getStylesheets().add(Stylesheets.url(dev.cairn.app.CairnApp.class, "cairn"));
         stage.setScene(scene);
         stage.getIcons().setAll(icons());
         stage.setMinWidth(760);
@@ -374,7 +374,7 @@ public final class MainWindow {
     public ResourcesWindow showResources() {
         if (resourcesWindow == null) {
             resourcesWindow = new ResourcesWindow(stage, workspace.definitionsProperty(), theme.darkProperty(),
-                    Objects.requireNonNull(MainWindow.class.getResource("/dev/cairn/app/cairn.css")).toExternalForm());
+                    Stylesheets.url(dev.cairn.app.CairnApp.class, "cairn"));
         }
         resourcesWindow.show();
         return resourcesWindow;

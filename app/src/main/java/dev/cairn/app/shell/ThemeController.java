@@ -29,9 +29,21 @@ public final class ThemeController {
         return dark;
     }
 
+    /**
+     * Makes the theme's stylesheet the application's. Call it before the first control is created:
+     * the first control otherwise loads JavaFX's own Modena theme, only for it to be replaced. The
+     * stylesheet is AtlantaFX's precompiled binary one, which needs no parsing (the CSS source of
+     * a theme is about 170 KB).
+     */
+    public static void useStylesheet(boolean isDark) {
+        String url = isDark ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS();
+        if (!url.equals(Application.getUserAgentStylesheet())) {
+            Application.setUserAgentStylesheet(url);
+        }
+    }
+
     private void apply(boolean isDark) {
-        Application.setUserAgentStylesheet(isDark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        useStylesheet(isDark);
         canvas.themeProperty().set(isDark ? GraphTheme.primerDark() : GraphTheme.primerLight());
         if (canvas.getScene() != null && canvas.getScene().getRoot() != null) {
             canvas.getScene().getRoot().pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("dark"), isDark);

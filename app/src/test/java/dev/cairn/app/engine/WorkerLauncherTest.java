@@ -31,7 +31,7 @@ class WorkerLauncherTest {
                 List.of("materialize", "--jar", jar.toString(), "--workspace", home.resolve("ws").toString(),
                         "--select", "*"), line -> { });
         try {
-            int expected = Math.min(19, niceness(ProcessHandle.current().pid()) + 10);
+            int expected = Math.min(19, niceness(ProcessHandle.current().pid()) + WorkerLauncher.BACKGROUND_NICENESS);
             // Between the fork and nice's own setpriority the child still has the app's priority.
             RecordingListener.await("the worker at niceness " + expected, () -> niceness(worker.pid()) == expected);
             assertThat(worker.exit()).isNotDone();
