@@ -132,6 +132,8 @@ public final class WorkspaceSession implements AutoCloseable {
     /** Long reads (the history behind charts) run here, so that they never delay polling. */
     private final java.util.concurrent.ExecutorService readers;
     private final ConcurrentLinkedQueue<Event> workerEvents = new ConcurrentLinkedQueue<>();
+    /** Work that waits until the definitions are shown (or the log is needed); on the session's thread. */
+    private final java.util.ArrayDeque<Runnable> whenShown = new java.util.ArrayDeque<>();
     private final Instant openedAt = Instant.now();
     private JarWatcher watcher;
     /** The load started while opening, used by the first {@link #load}; then null. */
@@ -295,8 +297,11 @@ public final class WorkspaceSession implements AutoCloseable {
         return logReady;
     }
 
-    /** Opens the event log in the background, once. */
+    /** Opens the event log in the background, once; and does what waited for the definitions to be shown. */
     private void openLog() {
+        for (Runnable task = whenShown.poll(); task != null; task = whenShown.poll()) {
+            task.run();
+        }
         if (logOpening != null || closed) {
             return;
         }
@@ -357,10 +362,11 @@ public final class WorkspaceSession implements AutoCloseable {
                 openLog();
             } else {
                 apply(snapshot, false);
-                openLogSoon();
-                if (snapshot.isValid()) {
-                    stamp.ifPresent(s -> cache.write(s, snapshot));
+                if (snapshot.isValid() && stamp.isPresent()) {
+                    // Megabytes of JSON for a large graph: not while the UI lays it out.
+                    whenShown.add(() -> cache.write(stamp.get(), snapshot));
                 }
+                openLogSoon();
             }
             if (loadAgain) {
                 loadAgain = false;

@@ -168,6 +168,26 @@ class WorkspaceSessionTest {
     }
 
     @Test
+    void aReopenedJarShowsTheDefinitionsCachedLastTimeBeforeItsWorkerAnswers() {
+        Path jar = TestAssetJars.pipeline(jars, "1");
+        open(jar);
+        listener.awaitDefinitions(u -> !u.fromCache());
+        // The cache is written once the definitions are shown, before the log opens and statuses follow.
+        listener.awaitStatus(r -> true);
+        session.close();
+
+        RecordingListener again = new RecordingListener();
+        session = WorkspaceSession.open(jar, WorkerLauncher.ofThisProcess(home), again,
+                new WorkspaceSession.Options(Duration.ofMillis(200), Duration.ofMillis(300), 50));
+        again.session = session;
+
+        again.awaitDefinitions(u -> true);
+        assertThat(again.definitions.get(0).fromCache()).isTrue();
+        assertThat(again.definitions.get(0).shown().assets()).extracting(a -> a.key())
+                .containsExactly("cleaned", "failing", "raw", "report");
+    }
+
+    @Test
     void aDamagedEventLogStillShowsTheDefinitionsAndRefusesRunsSayingWhy() throws Exception {
         Path jar = TestAssetJars.pipeline(jars, "1");
         var workspace = dev.cairn.engine.workspace.Workspace.forJar(jar, home).create();
