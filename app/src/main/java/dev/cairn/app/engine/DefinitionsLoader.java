@@ -37,7 +37,7 @@ public final class DefinitionsLoader {
         StringBuilder out = new StringBuilder();
         WorkerProcess worker;
         try {
-            worker = launcher.startInBackground("cairn-snapshot", JVM_OPTIONS,
+            worker = launcher.start("cairn-snapshot", JVM_OPTIONS,
                     List.of("snapshot", "--jar", jar.toString(), "--workspace", workspaceFolder.toString()),
                     line -> {
                         synchronized (out) {

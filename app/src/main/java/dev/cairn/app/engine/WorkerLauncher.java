@@ -1,7 +1,6 @@
 package dev.cairn.app.engine;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Starts worker JVMs that run the {@code cairn} command line ({@code dev.cairn.engine.cli.CairnCli})
@@ -22,20 +20,10 @@ public final class WorkerLauncher {
     /** The worker's main class: the engine's command line. */
     static final String MAIN_CLASS = "dev.cairn.engine.cli.CairnCli";
 
-    /**
-     * How much lower a background worker's priority is: at 5 the scheduler gives it about a quarter
-     * of a processor that the app also wants, and all of one that is idle. Not more: an unrelated
-     * busy program at normal priority would then starve it (at 10 it got a tenth), and the graph
-     * waits for it.
-     */
-    static final int BACKGROUND_NICENESS = 5;
-
     private final Path javaExecutable;
     private final String classPath;
     private final Path cairnHome;
     private final WorkerClassData classData;
-    /** {@code nice} where the system has it, to start background workers at a lower priority; else null. */
-    private final Path nice;
 
     /**
      * @param javaExecutable the {@code java} command
@@ -50,7 +38,6 @@ public final class WorkerLauncher {
         Path javaHome = javaExecutable.toAbsolutePath().getParent() == null ? javaExecutable
                 : javaExecutable.toAbsolutePath().getParent().getParent();
         this.classData = classDataFolder == null ? null : WorkerClassData.in(classDataFolder, javaHome, classPath);
-        this.nice = Stream.of("/usr/bin/nice", "/bin/nice").map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
     }
 
     /**
@@ -94,24 +81,13 @@ public final class WorkerLauncher {
         return command;
     }
 
-    /**
-     * Starts {@code cairn <cliArgs>} in a worker, at a lower priority where the system allows it
-     * ({@code nice}, {@link #BACKGROUND_NICENESS}): such a worker reads definitions while the app
-     * builds its window, which has to come first on a small machine; once the app is idle the worker
-     * has the processor to itself. Its standard output goes to {@code stdoutLines}.
-     */
-    WorkerProcess startInBackground(String name, List<String> jvmOptions, List<String> cliArgs,
-                                    Consumer<String> stdoutLines) {
+    /** Starts {@code cairn <cliArgs>} in a worker; its standard output goes to {@code stdoutLines}. */
+    WorkerProcess start(String name, List<String> jvmOptions, List<String> cliArgs, Consumer<String> stdoutLines) {
         List<String> options = new ArrayList<>(jvmOptions);
         if (classData != null) {
             options.addAll(classData.useOptions());
         }
-        List<String> command = new ArrayList<>();
-        if (nice != null) {
-            command.addAll(List.of(nice.toString(), "-n", Integer.toString(BACKGROUND_NICENESS)));
-        }
-        command.addAll(command(options, cliArgs));
-        return WorkerProcess.start(name, command, stdoutLines, false);
+        return WorkerProcess.start(name, command(options, cliArgs), stdoutLines, false);
     }
 
     /**

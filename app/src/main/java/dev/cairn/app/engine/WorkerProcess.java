@@ -190,11 +190,6 @@ public final class WorkerProcess {
         return exit;
     }
 
-    /** The worker's process id. */
-    long pid() {
-        return process.pid();
-    }
-
     @Override
     public String toString() {
         return name + " (pid " + process.pid() + ")";
