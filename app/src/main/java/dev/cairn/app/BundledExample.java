@@ -27,6 +27,11 @@ public final class BundledExample {
         return ExampleJar.location(cairnHome);
     }
 
+    /** Whether this build bundles the example (without reading the jar). */
+    public static boolean isBundled() {
+        return BundledExample.class.getResource(MARKER) != null;
+    }
+
     /**
      * Extracts the bundled example if needed and returns where it is; empty if this build has no
      * bundled example.

@@ -19,6 +19,7 @@ import dev.cairn.app.settings.SettingsStore;
 import dev.cairn.app.shell.MainWindow;
 import dev.cairn.app.shell.ThemeController;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
 
@@ -36,7 +37,8 @@ public final class CairnApp extends Application {
     private Optional<Path> firstJar = Optional.empty();
     /** The first jar's opening, begun in {@link #init}, until the view model takes it. */
     private CompletableFuture<WorkspaceSession.Opening> opening;
-    private String exampleProblem;
+    /** Done once the bundled example is where {@link #example} says (at once without one). */
+    private CompletableFuture<Void> exampleReady;
     private WorkspaceViewModel workspace;
     private GraphViewModel graph;
     private RunsViewModel runs;
@@ -63,15 +65,19 @@ public final class CairnApp extends Application {
         settingsStore = SettingsStore.in(config.cairnHome());
         settings = settingsStore.load();
         launcher = WorkerLauncher.ofThisProcess(config.cairnHome());
-        try {
-            example = BundledExample.extract(config.cairnHome());
-        } catch (IOException e) {
-            exampleProblem = e.getMessage();
-        }
+        // In the background, like everything below: the check reads the bundled jar's megabytes.
+        example = BundledExample.isBundled() ? Optional.of(BundledExample.location(config.cairnHome())) : Optional.empty();
+        exampleReady = example.isEmpty() ? CompletableFuture.completedFuture(null) : CompletableFuture.runAsync(() -> {
+            try {
+                BundledExample.extract(config.cairnHome());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         firstJar = firstJar(settings);
-        // In the background: creating a new workspace is the first use of Jackson, half a second cold.
-        firstJar.filter(Files::isRegularFile).ifPresent(jar ->
-                opening = CompletableFuture.supplyAsync(() -> WorkspaceSession.begin(jar, launcher)));
+        // Creating a new workspace is also the first use of Jackson, half a second cold.
+        firstJar.ifPresent(jar -> opening = exampleReady.exceptionally(e -> null).thenApplyAsync(ready ->
+                Files.isRegularFile(jar) ? WorkspaceSession.begin(jar, launcher) : null));
     }
 
     @Override
@@ -87,9 +93,6 @@ public final class CairnApp extends Application {
         graph = new GraphViewModel(workspace, clock, config.cairnHome().resolve("cache").resolve("layouts"),
                 config.cairnHome().resolve("collapsed-groups.json"));
         runs = new RunsViewModel(workspace);
-        if (exampleProblem != null) {
-            workspace.notices().add(new Notice(Notice.Kind.WARNING, "Cannot unpack the example", exampleProblem, true));
-        }
         window = new MainWindow(stage, new MainWindow.Host() {
             @Override
             public AppSettings settings() {
@@ -108,7 +111,14 @@ public final class CairnApp extends Application {
         }, workspace, graph, runs, clock);
         window.show();
         StartupReport.attachIfRequested(stage.getScene(), graph.graphProperty(), System.err);
-        firstJar.ifPresent(window::open);
+        exampleReady.whenComplete((done, failure) -> Platform.runLater(() -> {
+            if (failure != null) {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                workspace.notices().add(new Notice(Notice.Kind.WARNING, "Cannot unpack the example",
+                        String.valueOf(cause.getMessage()), true));
+            }
+            firstJar.ifPresent(window::open);
+        }));
     }
 
     /** The jar given on the command line, else the last one opened, else the bundled example. */
