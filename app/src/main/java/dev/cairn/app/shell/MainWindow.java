@@ -32,6 +32,7 @@ import dev.cairn.app.session.Notice;
 import dev.cairn.app.session.WorkspaceViewModel;
 import dev.cairn.app.settings.AppSettings;
 import dev.cairn.engine.staleness.AssetStatus;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.SetChangeListener;
@@ -99,6 +100,12 @@ public final class MainWindow {
     private final GraphPane graphPane;
     private final DetailsPanel details;
     private final RunPanel runPanel;
+    /**
+     * Where the run panel goes: it joins the scene once the first frame is drawn. Its skins (two
+     * tables, three combo boxes) are about a third of the window's, and before any run there is
+     * nothing in it to read.
+     */
+    private final StackPane runSlot = new StackPane();
     private final ProblemsPanel problems = new ProblemsPanel();
     private final ThemeController theme;
     private final SplitPane graphSplit = new SplitPane();
@@ -190,6 +197,14 @@ public final class MainWindow {
         mainSplit.setDividerPositions(settings.runPanelDivider());
         runPanel.setDividerPositions(settings.runListDivider());
         graphPane.canvas().requestFocus();
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                // After this pulse has painted the first frame.
+                Platform.runLater(() -> runSlot.getChildren().setAll(runPanel));
+            }
+        });
     }
 
     // ------------------------------------------------------------------ layout
@@ -219,9 +234,10 @@ public final class MainWindow {
         details.setMinWidth(260);
 
         mainSplit.setOrientation(Orientation.VERTICAL);
-        mainSplit.getItems().addAll(graphSplit, runPanel);
-        SplitPane.setResizableWithParent(runPanel, false);
-        runPanel.setMinHeight(120);
+        mainSplit.getItems().addAll(graphSplit, runSlot);
+        SplitPane.setResizableWithParent(runSlot, false);
+        runSlot.setMinHeight(120);
+        runSlot.getStyleClass().add("run-slot");
         return mainSplit;
     }
 
@@ -342,7 +358,7 @@ public final class MainWindow {
         showDetails.selectedProperty().addListener((o, a, on) -> toggle(graphSplit, details, on, settings.graphDivider()));
         CheckMenuItem showRuns = new CheckMenuItem("Run Panel");
         showRuns.setSelected(true);
-        showRuns.selectedProperty().addListener((o, a, on) -> toggle(mainSplit, runPanel, on, settings.runPanelDivider()));
+        showRuns.selectedProperty().addListener((o, a, on) -> toggle(mainSplit, runSlot, on, settings.runPanelDivider()));
         MenuItem resources = item("Resources…", "fth-database", null, this::showResources);
         resources.setId("resourcesMenu");
         view.getItems().addAll(dark, new SeparatorMenuItem(), fit, new SeparatorMenuItem(), showDetails, showRuns,
