@@ -741,6 +741,9 @@ public final class WorkspaceSession implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             // Closing goes on: a worker that outlives the app still ends its run itself.
         }
+        // Reads still waiting for a log that never opened fail now, while their executors still take
+        // the failure (a shut-down executor would throw it at whoever completes logReady).
+        logReady.completeExceptionally(new IllegalStateException("the workspace is closed"));
         executor.shutdownNow();
         readers.shutdownNow();
         try {
@@ -749,7 +752,6 @@ public final class WorkspaceSession implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        logReady.completeExceptionally(new IllegalStateException("the workspace is closed"));
         // No task runs any more, so logOpening is settled. A log still opening is waited for: its
         // file must be released when this returns, for whoever opens the workspace next.
         CompletableFuture<H2EventLog> opening = logOpening;

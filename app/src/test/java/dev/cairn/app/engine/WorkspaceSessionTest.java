@@ -188,6 +188,23 @@ class WorkspaceSessionTest {
     }
 
     @Test
+    void closingWhileTheLogOpensEndsTheReadsWaitingForItAndReleasesTheLog() throws Exception {
+        Path jar = TestAssetJars.pipeline(jars, "1");
+        open(jar);
+        var read = session.read(log -> log.runs(null, 10));
+
+        session.close();
+        session = null;
+
+        // Either the log opened in time and the read ran, or the read failed; it never hangs.
+        assertThat(read.handle((runs, failure) -> failure == null ? "read" : "failed")).succeedsWithin(Duration.ofSeconds(5));
+        try (var log = dev.cairn.engine.workspace.Workspace.forJar(jar, home)
+                .openEventLog(dev.cairn.engine.storage.h2.H2EventLog.Mode.EXCLUSIVE)) {
+            assertThat(log.runs(null, 10)).isEmpty();
+        }
+    }
+
+    @Test
     void aDamagedEventLogStillShowsTheDefinitionsAndRefusesRunsSayingWhy() throws Exception {
         Path jar = TestAssetJars.pipeline(jars, "1");
         var workspace = dev.cairn.engine.workspace.Workspace.forJar(jar, home).create();
