@@ -160,6 +160,7 @@ public final class PlotsView extends BorderPane {
         AssetPlots plots = model.plotsProperty().get();
         String key = model.assetKeyProperty().get();
         title.setText(key == null ? "Plots" : "Plots · " + key);
+        charts.forEach(PlotChart::dispose);
         charts.clear();
         cards.getChildren().clear();
         if (plots == null) {

@@ -71,7 +71,7 @@ public final class PlotsBenchmark {
             timeReadCpu(log);
             timeReads(reader);
             timeReadCpu(log);
-            timeView(reader, background);
+            timeView(log, background);
             background.shutdown();
         }
         Platform.exit();
@@ -138,7 +138,19 @@ public final class PlotsBenchmark {
         System.out.printf("read on one thread: CPU %s; wall %s%n", stats(cpu, 2), stats(wall, 2));
     }
 
-    private static void timeView(PlotsLoader.LogReader reader, ExecutorService background) throws Exception {
+    private static void timeView(EventLog log, ExecutorService background) throws Exception {
+        // When the last read of the log finished: the open's split between reading and building.
+        java.util.concurrent.atomic.AtomicLong readDone = new java.util.concurrent.atomic.AtomicLong();
+        PlotsLoader.LogReader reader = new PlotsLoader.LogReader() {
+            @Override
+            public <T> CompletableFuture<T> read(Function<EventLog, T> query) {
+                return CompletableFuture.supplyAsync(() -> {
+                    T result = query.apply(log);
+                    readDone.set(System.nanoTime());
+                    return result;
+                }, background);
+            }
+        };
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get();
@@ -157,14 +169,27 @@ public final class PlotsBenchmark {
         });
         PlotsView view = shown.get();
         double[] open = new double[ROUNDS];
+        double[] read = new double[ROUNDS];
+        double[] built = new double[ROUNDS];
+        double[] cpu = new double[ROUNDS];
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         double[] render = new double[ROUNDS];
         double[] redraw = new double[ROUNDS];
         for (int i = 0; i < ROUNDS; i++) {
             String asset = ASSETS[i % 2];
             CompletableFuture<Long> drawn = new CompletableFuture<>();
             long[] t0 = new long[1];
+            long[] cardsBuilt = new long[1];
+            long cpu0 = os.getProcessCpuTime();
             Platform.runLater(() -> {
                 Scene scene = view.getScene();
+                // Registered after the view's own listener: called once the cards are built.
+                javafx.beans.value.ChangeListener<Object> onPlots = (o, was, now) -> {
+                    if (now != null) {
+                        cardsBuilt[0] = System.nanoTime();
+                    }
+                };
+                view.model().plotsProperty().addListener(onPlots);
                 Runnable[] listener = new Runnable[1];
                 listener[0] = () -> {
                     var charts = view.charts();
@@ -172,6 +197,7 @@ public final class PlotsBenchmark {
                             && charts.stream().allMatch(c -> c.framesDrawn() > 0 || !isOnScreen(c))
                             && charts.get(0).series().size() == MATERIALIZATIONS) {
                         scene.removePostLayoutPulseListener(listener[0]);
+                        view.model().plotsProperty().removeListener(onPlots);
                         drawn.complete(System.nanoTime());
                     }
                 };
@@ -180,7 +206,10 @@ public final class PlotsBenchmark {
                 view.show(asset);
             });
             long ready = drawn.get();
+            cpu[i] = (os.getProcessCpuTime() - cpu0) / 1e6;
             open[i] = (ready - t0[0]) / 1e6;
+            read[i] = (readDone.get() - t0[0]) / 1e6;
+            built[i] = (cardsBuilt[0] - t0[0]) / 1e6;
             CompletableFuture<double[]> after = new CompletableFuture<>();
             Platform.runLater(() -> {
                 long t = System.nanoTime();
@@ -198,6 +227,8 @@ public final class PlotsBenchmark {
         int points = view.charts().stream().mapToInt(PlotChart::pointsDrawn).max().orElse(0);
         System.out.printf("open to every chart drawn (%d charts, up to %,d points drawn each): first %.0f ms, then %s%n",
                 view.charts().size(), points, open[0], stats(open, 2));
+        System.out.printf("  of which: read done at %s; cards built at %s%n", stats(read, 2), stats(built, 2));
+        System.out.printf("  CPU of the whole process (every thread) per open: %s%n", stats(cpu, 2));
         System.out.printf("render (a snapshot of the 1280x800 scene): %s%n", stats(render, 1));
         System.out.printf("redraw of every chart at a new zoom: %s%n", stats(redraw, 1));
         System.out.printf("load average at the end: %.1f%n", loadAverage());

@@ -5,13 +5,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -31,6 +35,7 @@ import dev.cairn.engine.storage.MaterializationRecord;
 import dev.cairn.engine.storage.MetadataPoint;
 import dev.cairn.engine.storage.ObservationRecord;
 import dev.cairn.engine.storage.RunRecord;
+import dev.cairn.engine.storage.SeriesColumns;
 import dev.cairn.engine.storage.SeriesValues;
 
 /**
@@ -324,62 +329,159 @@ public final class H2EventLog implements EventLog {
 
     @Override
     public List<MetadataPoint> metadataSeries(String assetKey, String metadataKey) {
-        record Point(long eventId, long nanos, long runSeq, String partitionKey, double value) { }
-        List<Long> series = query(SERIES, ps -> {
-            ps.setString(1, assetKey);
-            ps.setString(2, metadataKey);
-        }, rs -> rs.getLong(1));
-        if (series.isEmpty()) {
-            return List.of();
+        SeriesColumns columns = columns(assetKey, metadataKey);
+        List<MetadataPoint> points = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            points.add(columns.point(i));
         }
-        List<Point> points = query(POINTS, ps -> {
-            ps.setLong(1, PointKeys.firstOf(series.get(0)));
-            ps.setLong(2, PointKeys.lastOf(series.get(0)));
-        }, rs -> new Point(PointKeys.eventId(rs.getLong(1)), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                rs.getDouble(5)));
-        // Points name their run by runs.seq, to stay small; a series spans few runs.
-        Object[] seqs = points.stream().map(Point::runSeq).distinct().toArray();
-        Map<Long, String> runIds = new HashMap<>();
-        for (Map.Entry<Long, String> run : query(RUN_IDS, ps -> ps.setObject(1, seqs),
-                rs -> Map.entry(rs.getLong(1), rs.getString(2)))) {
-            runIds.put(run.getKey(), run.getValue());
-        }
-        List<MetadataPoint> result = new ArrayList<>(points.size());
-        for (Point p : points) {
-            result.add(new MetadataPoint(p.eventId(), PointKeys.instant(p.nanos()), runIds.get(p.runSeq()),
-                    p.partitionKey(), p.value()));
-        }
-        return result;
+        return points;
     }
 
-    /** Read straight into two arrays: at 100,000 points, objects per point cost more than H2's read. */
     @Override
-    public SeriesValues metadataValues(String assetKey, String metadataKey) {
-        List<Long> series = query(SERIES, ps -> {
+    public SeriesColumns durationColumns(String assetKey) {
+        return columns(assetKey, DURATION_SERIES);
+    }
+
+    /**
+     * A series read straight into arrays: at 100,000 points, an object per point costs more than
+     * H2's read. Points name their run by runs.seq, to stay small; each run's id is looked up once.
+     */
+    private SeriesColumns columns(String assetKey, String metadataKey) {
+        checkOpen();
+        try (Connection c = readers.getConnection(); Lazy lazy = Lazy.on(c)) {
+            long series = seriesId(c, assetKey, metadataKey);
+            if (series < 0) {
+                return SeriesColumns.EMPTY;
+            }
+            int n = 0;
+            long[] ids = new long[1024];
+            long[] nanos = new long[1024];
+            long[] runSeqs = new long[1024];
+            String[] partitions = new String[1024];
+            double[] values = new double[1024];
+            try (PreparedStatement ps = c.prepareStatement(POINTS)) {
+                ps.setLong(1, PointKeys.firstOf(series));
+                ps.setLong(2, PointKeys.lastOf(series));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (n == ids.length) {
+                            ids = Arrays.copyOf(ids, n * 2);
+                            nanos = Arrays.copyOf(nanos, n * 2);
+                            runSeqs = Arrays.copyOf(runSeqs, n * 2);
+                            partitions = Arrays.copyOf(partitions, n * 2);
+                            values = Arrays.copyOf(values, n * 2);
+                        }
+                        ids[n] = PointKeys.eventId(rs.getLong(1));
+                        nanos[n] = rs.getLong(2);
+                        runSeqs[n] = rs.getLong(3);
+                        partitions[n] = rs.getString(4);
+                        values[n] = rs.getDouble(5);
+                        n++;
+                    }
+                }
+            }
+            return new SeriesColumns(Arrays.copyOf(ids, n), Arrays.copyOf(nanos, n), runIds(c, runSeqs, n),
+                    Arrays.copyOf(partitions, n), Arrays.copyOf(values, n));
+        } catch (SQLException e) {
+            throw H2Errors.translate(database, "read", e);
+        }
+    }
+
+    /**
+     * Lazy query execution on a pooled connection while open: H2 then hands rows over as it reads
+     * them. Otherwise it gathers a whole result before the first row, and past its MAX_MEMORY_ROWS
+     * (tens of thousands) writes it to a temporary file and reads it back: for a series of 100,000
+     * points, more work and garbage than the read itself.
+     */
+    private static final class Lazy implements AutoCloseable {
+        private final Connection connection;
+
+        private Lazy(Connection connection) {
+            this.connection = connection;
+        }
+
+        static Lazy on(Connection c) throws SQLException {
+            set(c, true);
+            return new Lazy(c);
+        }
+
+        private static void set(Connection c, boolean lazy) throws SQLException {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LAZY_QUERY_EXECUTION " + lazy);
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            set(connection, false);
+        }
+    }
+
+    /** The id of the series of an asset's metadata key, or -1 if it has none. */
+    private static long seriesId(Connection c, String assetKey, String metadataKey) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SERIES)) {
             ps.setString(1, assetKey);
             ps.setString(2, metadataKey);
-        }, rs -> rs.getLong(1));
-        if (series.isEmpty()) {
-            return SeriesValues.EMPTY;
-        }
-        checkOpen();
-        try (Connection c = readers.getConnection(); PreparedStatement ps = c.prepareStatement(VALUES)) {
-            ps.setLong(1, PointKeys.firstOf(series.get(0)));
-            ps.setLong(2, PointKeys.lastOf(series.get(0)));
             try (ResultSet rs = ps.executeQuery()) {
-                long[] ids = new long[1024];
-                double[] values = new double[1024];
-                int n = 0;
-                while (rs.next()) {
-                    if (n == ids.length) {
-                        ids = java.util.Arrays.copyOf(ids, n * 2);
-                        values = java.util.Arrays.copyOf(values, n * 2);
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
+    /** The run ids of the first {@code n} runs.seq values, one lookup per distinct run. */
+    private static String[] runIds(Connection c, long[] runSeqs, int n) throws SQLException {
+        // Consecutive points mostly share a run: compare with the previous one before hashing.
+        Set<Long> distinct = new LinkedHashSet<>();
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || runSeqs[i] != runSeqs[i - 1]) {
+                distinct.add(runSeqs[i]);
+            }
+        }
+        Map<Long, String> names = new HashMap<>(distinct.size() * 2);
+        if (!distinct.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(RUN_IDS)) {
+                ps.setObject(1, distinct.toArray());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        names.put(rs.getLong(1), rs.getString(2));
                     }
-                    ids[n] = PointKeys.eventId(rs.getLong(1));
-                    values[n] = rs.getDouble(2);
-                    n++;
                 }
-                return new SeriesValues(java.util.Arrays.copyOf(ids, n), java.util.Arrays.copyOf(values, n));
+            }
+        }
+        String[] runIds = new String[n];
+        for (int i = 0; i < n; i++) {
+            runIds[i] = i > 0 && runSeqs[i] == runSeqs[i - 1] ? runIds[i - 1] : names.get(runSeqs[i]);
+        }
+        return runIds;
+    }
+
+    /** Read straight into two arrays, like {@link #columns}. */
+    @Override
+    public SeriesValues metadataValues(String assetKey, String metadataKey) {
+        checkOpen();
+        try (Connection c = readers.getConnection(); Lazy lazy = Lazy.on(c)) {
+            long series = seriesId(c, assetKey, metadataKey);
+            if (series < 0) {
+                return SeriesValues.EMPTY;
+            }
+            try (PreparedStatement ps = c.prepareStatement(VALUES)) {
+                ps.setLong(1, PointKeys.firstOf(series));
+                ps.setLong(2, PointKeys.lastOf(series));
+                try (ResultSet rs = ps.executeQuery()) {
+                    long[] ids = new long[1024];
+                    double[] values = new double[1024];
+                    int n = 0;
+                    while (rs.next()) {
+                        if (n == ids.length) {
+                            ids = Arrays.copyOf(ids, n * 2);
+                            values = Arrays.copyOf(values, n * 2);
+                        }
+                        ids[n] = PointKeys.eventId(rs.getLong(1));
+                        values[n] = rs.getDouble(2);
+                        n++;
+                    }
+                    return new SeriesValues(Arrays.copyOf(ids, n), Arrays.copyOf(values, n));
+                }
             }
         } catch (SQLException e) {
             throw H2Errors.translate(database, "read", e);
