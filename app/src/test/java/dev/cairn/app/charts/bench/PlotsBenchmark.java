@@ -37,6 +37,10 @@ import javafx.stage.Stage;
  * outliers) and one redraw of the three charts at a new zoom.
  *
  * <p>Two assets are opened in turn so that H2 never answers from its cache of the previous query.
+ * Each open also reports when the read finished and the cards were built, and the CPU time of the
+ * whole process (every thread: reads, UI, rendering, JIT, GC). {@code -Drounds=N} sets the number of
+ * opens (10; the first two are not counted), {@code -Dpause=MS} a pause before each (0: the next
+ * open starts while the last zoom's frame may still be rendering).
  * The log is generated once into the folder given as the first argument (default
  * {@code /tmp/cairn-plots-bench}) and reused. Run it headless:
  * {@code java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp <test class path>
@@ -46,7 +50,9 @@ public final class PlotsBenchmark {
 
     static final int MATERIALIZATIONS = 100_000;
     static final String[] ASSETS = {"orders", "customers"};
-    private static final int ROUNDS = 10;
+    private static final int ROUNDS = Integer.getInteger("rounds", 10);
+    /** Milliseconds between opens; 0 opens the next asset as soon as the last zoom is drawn. */
+    private static final long PAUSE_MS = Long.getLong("pause", 0);
 
     private PlotsBenchmark() {
     }
@@ -59,8 +65,9 @@ public final class PlotsBenchmark {
             if (fresh) {
                 generate(log);
             }
-            System.out.printf("%d cores, load average %.1f, pipeline %s%n", Runtime.getRuntime().availableProcessors(),
-                    loadAverage(), System.getProperty("prism.order", "default"));
+            System.out.printf("%d cores, load average %.1f, pipeline %s, %d rounds, %d ms between opens%n",
+                    Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("prism.order", "default"),
+                    ROUNDS, PAUSE_MS);
             ExecutorService background = Executors.newFixedThreadPool(2);
             PlotsLoader.LogReader reader = new PlotsLoader.LogReader() {
                 @Override
@@ -177,6 +184,8 @@ public final class PlotsBenchmark {
         double[] redraw = new double[ROUNDS];
         for (int i = 0; i < ROUNDS; i++) {
             String asset = ASSETS[i % 2];
+            // With a pause, as between a user's clicks, the last zoom's frame is rendered before the next open.
+            Thread.sleep(PAUSE_MS);
             CompletableFuture<Long> drawn = new CompletableFuture<>();
             long[] t0 = new long[1];
             long[] cardsBuilt = new long[1];

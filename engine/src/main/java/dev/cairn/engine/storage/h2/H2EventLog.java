@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -353,35 +352,40 @@ public final class H2EventLog implements EventLog {
             if (series < 0) {
                 return SeriesColumns.EMPTY;
             }
+            Chunks<long[]> idChunks = new Chunks<>(long[]::new);
+            Chunks<long[]> nanoChunks = new Chunks<>(long[]::new);
+            Chunks<long[]> runChunks = new Chunks<>(long[]::new);
+            Chunks<String[]> partitionChunks = new Chunks<>(String[]::new);
+            Chunks<double[]> valueChunks = new Chunks<>(double[]::new);
             int n = 0;
-            long[] ids = new long[1024];
-            long[] nanos = new long[1024];
-            long[] runSeqs = new long[1024];
-            String[] partitions = new String[1024];
-            double[] values = new double[1024];
             try (PreparedStatement ps = c.prepareStatement(POINTS)) {
                 ps.setLong(1, PointKeys.firstOf(series));
                 ps.setLong(2, PointKeys.lastOf(series));
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (n == ids.length) {
-                            ids = Arrays.copyOf(ids, n * 2);
-                            nanos = Arrays.copyOf(nanos, n * 2);
-                            runSeqs = Arrays.copyOf(runSeqs, n * 2);
-                            partitions = Arrays.copyOf(partitions, n * 2);
-                            values = Arrays.copyOf(values, n * 2);
+                    long[] ids = null;
+                    long[] nanos = null;
+                    long[] runSeqs = null;
+                    String[] partitions = null;
+                    double[] values = null;
+                    for (int k = Chunks.SIZE; rs.next(); k++, n++) {
+                        if (k == Chunks.SIZE) {
+                            ids = idChunks.next();
+                            nanos = nanoChunks.next();
+                            runSeqs = runChunks.next();
+                            partitions = partitionChunks.next();
+                            values = valueChunks.next();
+                            k = 0;
                         }
-                        ids[n] = PointKeys.eventId(rs.getLong(1));
-                        nanos[n] = rs.getLong(2);
-                        runSeqs[n] = rs.getLong(3);
-                        partitions[n] = rs.getString(4);
-                        values[n] = rs.getDouble(5);
-                        n++;
+                        ids[k] = PointKeys.eventId(rs.getLong(1));
+                        nanos[k] = rs.getLong(2);
+                        runSeqs[k] = rs.getLong(3);
+                        partitions[k] = rs.getString(4);
+                        values[k] = rs.getDouble(5);
                     }
                 }
             }
-            return new SeriesColumns(Arrays.copyOf(ids, n), Arrays.copyOf(nanos, n), runIds(c, runSeqs, n),
-                    Arrays.copyOf(partitions, n), Arrays.copyOf(values, n));
+            return new SeriesColumns(idChunks.toArray(n), nanoChunks.toArray(n), runIds(c, runChunks.toArray(n)),
+                    partitionChunks.toArray(n), valueChunks.toArray(n));
         } catch (SQLException e) {
             throw H2Errors.translate(database, "read", e);
         }
@@ -428,8 +432,9 @@ public final class H2EventLog implements EventLog {
         }
     }
 
-    /** The run ids of the first {@code n} runs.seq values, one lookup per distinct run. */
-    private static String[] runIds(Connection c, long[] runSeqs, int n) throws SQLException {
+    /** The run ids of runs.seq values, one lookup per distinct run. */
+    private static String[] runIds(Connection c, long[] runSeqs) throws SQLException {
+        int n = runSeqs.length;
         // Consecutive points mostly share a run: compare with the previous one before hashing.
         Set<Long> distinct = new LinkedHashSet<>();
         for (int i = 0; i < n; i++) {
@@ -468,19 +473,21 @@ public final class H2EventLog implements EventLog {
                 ps.setLong(1, PointKeys.firstOf(series));
                 ps.setLong(2, PointKeys.lastOf(series));
                 try (ResultSet rs = ps.executeQuery()) {
-                    long[] ids = new long[1024];
-                    double[] values = new double[1024];
+                    Chunks<long[]> idChunks = new Chunks<>(long[]::new);
+                    Chunks<double[]> valueChunks = new Chunks<>(double[]::new);
+                    long[] ids = null;
+                    double[] values = null;
                     int n = 0;
-                    while (rs.next()) {
-                        if (n == ids.length) {
-                            ids = Arrays.copyOf(ids, n * 2);
-                            values = Arrays.copyOf(values, n * 2);
+                    for (int k = Chunks.SIZE; rs.next(); k++, n++) {
+                        if (k == Chunks.SIZE) {
+                            ids = idChunks.next();
+                            values = valueChunks.next();
+                            k = 0;
                         }
-                        ids[n] = PointKeys.eventId(rs.getLong(1));
-                        values[n] = rs.getDouble(2);
-                        n++;
+                        ids[k] = PointKeys.eventId(rs.getLong(1));
+                        values[k] = rs.getDouble(2);
                     }
-                    return new SeriesValues(Arrays.copyOf(ids, n), Arrays.copyOf(values, n));
+                    return new SeriesValues(idChunks.toArray(n), valueChunks.toArray(n));
                 }
             }
         } catch (SQLException e) {

@@ -14,9 +14,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -31,6 +34,7 @@ import dev.cairn.engine.events.EventType;
 import dev.cairn.engine.events.LogLevel;
 import dev.cairn.engine.storage.EventLogException;
 import dev.cairn.engine.storage.LocalProcess;
+import dev.cairn.engine.storage.MetadataPoint;
 import dev.cairn.engine.storage.RunRecord;
 import dev.cairn.engine.storage.RunStatus;
 
@@ -85,6 +89,44 @@ class H2EventLogTest {
         assertThat(singleValue("SELECT event_id || ' ' || asset_key || ' ' || meta_key || ' ' || num_value || ' '"
                 + " || ts_nanos || ' ' || run_id || ' ' || partition_key FROM numeric_metadata"))
                 .isEqualTo(m.id() + " orders rows 42.0 1704164645000000000 r p1");
+    }
+
+    @Test
+    void aSeriesLongerThanAChunkIsReadWholeInOrderWithItsRuns() {
+        int n = Chunks.SIZE + 5;
+        Instant t0 = Instant.parse("2024-01-02T03:04:05Z");
+        try (H2EventLog log = H2EventLog.open(db(), H2EventLog.Mode.EXCLUSIVE)) {
+            List<Event> events = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String runId = "r" + i / 1000;
+                if (i % 1000 == 0) {
+                    log.createRun(run(runId, LocalProcess.pid(), t0));
+                }
+                events.add(new Event(0, runId, EventType.ASSET_MATERIALIZATION, t0.plusSeconds(i), "orders",
+                        i % 1000 == 1 ? "p" + i : null, LogLevel.INFO, "", new EventData.Materialized(
+                        Map.of("rows", MetadataValue.of(i * 3L)), i, null, "d" + i, EventData.DataVersionSource.UNIQUE,
+                        Map.of())));
+            }
+            List<Event> written = log.appendAll(events);
+
+            var durations = log.durationColumns("orders");
+            var rows = log.metadataValues("orders", "rows");
+
+            long[] ids = written.stream().mapToLong(Event::id).toArray();
+            assertThat(durations.eventIds()).isEqualTo(ids);
+            assertThat(durations.timeNanos()).isEqualTo(LongStream.range(0, n)
+                    .map(i -> (t0.getEpochSecond() + i) * 1_000_000_000L).toArray());
+            assertThat(durations.runIds()).isEqualTo(IntStream.range(0, n)
+                    .mapToObj(i -> "r" + i / 1000).toArray(String[]::new));
+            assertThat(durations.partitionKeys()).isEqualTo(IntStream.range(0, n)
+                    .mapToObj(i -> i % 1000 == 1 ? "p" + i : null).toArray(String[]::new));
+            assertThat(durations.values()).isEqualTo(IntStream.range(0, n).asDoubleStream().toArray());
+            assertThat(rows.eventIds()).isEqualTo(ids);
+            assertThat(rows.values()).isEqualTo(IntStream.range(0, n).mapToDouble(i -> i * 3.0).toArray());
+            assertThat(log.metadataSeries("orders", "rows")).hasSize(n).last()
+                    .isEqualTo(new MetadataPoint(written.get(n - 1).id(), t0.plusSeconds(n - 1),
+                            "r" + (n - 1) / 1000, null, (n - 1) * 3.0));
+        }
     }
 
     @Test
