@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -35,6 +34,8 @@ import dev.cairn.engine.events.LogLevel;
 import dev.cairn.engine.storage.EventLogException;
 import dev.cairn.engine.storage.LocalProcess;
 import dev.cairn.engine.storage.MetadataPoint;
+import dev.cairn.engine.storage.SeriesColumns;
+import dev.cairn.engine.storage.SeriesValues;
 import dev.cairn.engine.storage.RunRecord;
 import dev.cairn.engine.storage.RunStatus;
 
@@ -91,41 +92,51 @@ class H2EventLogTest {
                 .isEqualTo(m.id() + " orders rows 42.0 1704164645000000000 r p1");
     }
 
+    /**
+     * Long series, read in many chunks, whose every point names its own run: the usual history of a
+     * scheduled asset. One names more runs than an H2 array holds, one every fourth run. The runs and
+     * points are written with SQL: 70,000 runs through the log's API would take most of a minute.
+     */
     @Test
-    void aSeriesLongerThanAChunkIsReadWholeInOrderWithItsRuns() {
-        int n = Chunks.SIZE + 5;
-        Instant t0 = Instant.parse("2024-01-02T03:04:05Z");
+    void longSeriesAreReadWholeWithARunPerPoint() throws SQLException {
+        int n = 70_000;
+        H2EventLog.open(db(), H2EventLog.Mode.EXCLUSIVE).close();
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            // In a fresh log the runs' seqs count from 1: point i (event i + 1) names run "r" + (n - 1 - i).
+            s.execute("INSERT INTO runs (run_id, status, asset_keys, started_at, pid) SELECT 'r' || (X - 1), 'SUCCESS',"
+                    + " '[\"orders\"]', CURRENT_TIMESTAMP, 1 FROM SYSTEM_RANGE(1, " + n + ")");
+            s.execute("INSERT INTO metadata_series (asset_key, meta_key) VALUES ('orders', 'cairn:duration_ms'),"
+                    + " ('orders', 'rows')");
+            long durations = Long.parseLong(singleValue(c, "SELECT id FROM metadata_series WHERE meta_key <> 'rows'"));
+            long rows = Long.parseLong(singleValue(c, "SELECT id FROM metadata_series WHERE meta_key = 'rows'"));
+            s.execute("INSERT INTO metadata_points (point, num_value, ts_nanos, run_seq, partition_key) SELECT "
+                    + PointKeys.point(durations, 0) + " + X, X - 1, 1000 * (X - 1), " + (n + 1) + " - X,"
+                    + " CASE WHEN MOD(X, 1000) = 1 THEN 'p' || X END FROM SYSTEM_RANGE(1, " + n + ")");
+            s.execute("INSERT INTO metadata_points (point, num_value, ts_nanos, run_seq) SELECT "
+                    + PointKeys.point(rows, 0) + " + X, 3 * X, 1000 * (X - 1), " + (n + 1) + " - X"
+                    + " FROM SYSTEM_RANGE(1, " + n + ") WHERE MOD(X, 2) = 0");
+            s.execute("INSERT INTO metadata_series (asset_key, meta_key) VALUES ('customers', 'cairn:duration_ms')");
+            long sparse = Long.parseLong(singleValue(c, "SELECT id FROM metadata_series WHERE asset_key = 'customers'"));
+            s.execute("INSERT INTO metadata_points (point, num_value, ts_nanos, run_seq) SELECT "
+                    + PointKeys.point(sparse, 0) + " + X, X, X, 4 * X - 3 FROM SYSTEM_RANGE(1, 12000)");
+        }
         try (H2EventLog log = H2EventLog.open(db(), H2EventLog.Mode.EXCLUSIVE)) {
-            List<Event> events = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                String runId = "r" + i / 1000;
-                if (i % 1000 == 0) {
-                    log.createRun(run(runId, LocalProcess.pid(), t0));
-                }
-                events.add(new Event(0, runId, EventType.ASSET_MATERIALIZATION, t0.plusSeconds(i), "orders",
-                        i % 1000 == 1 ? "p" + i : null, LogLevel.INFO, "", new EventData.Materialized(
-                        Map.of("rows", MetadataValue.of(i * 3L)), i, null, "d" + i, EventData.DataVersionSource.UNIQUE,
-                        Map.of())));
-            }
-            List<Event> written = log.appendAll(events);
+            SeriesColumns read = log.durationColumns("orders");
 
-            var durations = log.durationColumns("orders");
-            var rows = log.metadataValues("orders", "rows");
-
-            long[] ids = written.stream().mapToLong(Event::id).toArray();
-            assertThat(durations.eventIds()).isEqualTo(ids);
-            assertThat(durations.timeNanos()).isEqualTo(LongStream.range(0, n)
-                    .map(i -> (t0.getEpochSecond() + i) * 1_000_000_000L).toArray());
-            assertThat(durations.runIds()).isEqualTo(IntStream.range(0, n)
-                    .mapToObj(i -> "r" + i / 1000).toArray(String[]::new));
-            assertThat(durations.partitionKeys()).isEqualTo(IntStream.range(0, n)
-                    .mapToObj(i -> i % 1000 == 1 ? "p" + i : null).toArray(String[]::new));
-            assertThat(durations.values()).isEqualTo(IntStream.range(0, n).asDoubleStream().toArray());
-            assertThat(rows.eventIds()).isEqualTo(ids);
-            assertThat(rows.values()).isEqualTo(IntStream.range(0, n).mapToDouble(i -> i * 3.0).toArray());
-            assertThat(log.metadataSeries("orders", "rows")).hasSize(n).last()
-                    .isEqualTo(new MetadataPoint(written.get(n - 1).id(), t0.plusSeconds(n - 1),
-                            "r" + (n - 1) / 1000, null, (n - 1) * 3.0));
+            assertThat(n).isGreaterThan(8 * Chunks.SIZE);
+            assertThat(read).isEqualTo(new SeriesColumns(LongStream.rangeClosed(1, n).toArray(),
+                    LongStream.range(0, n).map(i -> 1000 * i).toArray(),
+                    IntStream.range(0, n).mapToObj(i -> "r" + (n - 1 - i)).toArray(String[]::new),
+                    IntStream.range(0, n).mapToObj(i -> i % 1000 == 0 ? "p" + (i + 1) : null).toArray(String[]::new),
+                    LongStream.range(0, n).asDoubleStream().toArray()));
+            assertThat(log.metadataValues("orders", "rows")).isEqualTo(new SeriesValues(
+                    LongStream.rangeClosed(1, n).filter(x -> x % 2 == 0).toArray(),
+                    LongStream.rangeClosed(1, n).filter(x -> x % 2 == 0).mapToDouble(x -> 3 * x).toArray()));
+            assertThat(log.metadataSeries("orders", "rows")).hasSize(n / 2).last()
+                    .isEqualTo(new MetadataPoint(n, Instant.ofEpochSecond(0, 1000L * (n - 1)), "r0", null, 3.0 * n));
+            // Run seq 4x - 3 is run "r" + (4x - 4).
+            assertThat(log.durationColumns("customers").runIds()).isEqualTo(IntStream.rangeClosed(1, 12000)
+                    .mapToObj(x -> "r" + (4 * x - 4)).toArray(String[]::new));
         }
     }
 
@@ -270,6 +281,13 @@ class H2EventLogTest {
 
     private JdbcDataSource dataSource() {
         return H2Opener.dataSource(H2Opener.url(db(), H2EventLog.Mode.EXCLUSIVE));
+    }
+
+    private static String singleValue(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private String singleValue(String sql) throws SQLException {
