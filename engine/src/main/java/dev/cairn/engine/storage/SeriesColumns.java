@@ -1,12 +1,13 @@
 package dev.cairn.engine.storage;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * A numeric series with the times, runs and partitions of its materializations, in parallel arrays
  * (index {@code i} of each is the i-th point): what {@link MetadataPoint}s hold, without an object
- * and an {@link java.time.Instant} per point, which cost more than reading a long history.
+ * and an {@link Instant} per point, which cost more than reading a long history.
  *
  * @param eventIds the materializations' event ids, in increasing order
  * @param timeNanos when each was recorded, in nanoseconds since 1970
@@ -57,7 +58,7 @@ public record SeriesColumns(long[] eventIds, long[] timeNanos, String[] runIds, 
 
     /** The i-th point as an object. */
     public MetadataPoint point(int i) {
-        return new MetadataPoint(eventIds[i], java.time.Instant.ofEpochSecond(Math.floorDiv(timeNanos[i], 1_000_000_000L),
+        return new MetadataPoint(eventIds[i], Instant.ofEpochSecond(Math.floorDiv(timeNanos[i], 1_000_000_000L),
                 Math.floorMod(timeNanos[i], 1_000_000_000L)), runIds[i], partitionKeys[i], values[i]);
     }
 

@@ -42,7 +42,8 @@ import javafx.stage.Stage;
  * opens (10; the first two are not counted), {@code -Dpause=MS} a pause before each (0: the next
  * open starts while the last zoom's frame may still be rendering).
  * The log is generated once into the folder given as the first argument (default
- * {@code /tmp/cairn-plots-bench}) and reused. Run it headless:
+ * {@code /tmp/cairn-plots-bench}, or {@code /tmp/cairn-plots-bench-runs} with a run per
+ * materialization, {@code -DrunPerMaterialization=true}) and reused. Run it headless:
  * {@code java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp <test class path>
  * dev.cairn.app.charts.bench.PlotsBenchmark}.
  */
@@ -53,19 +54,22 @@ public final class PlotsBenchmark {
     private static final int ROUNDS = Integer.getInteger("rounds", 10);
     /** Milliseconds between opens; 0 opens the next asset as soon as the last zoom is drawn. */
     private static final long PAUSE_MS = Long.getLong("pause", 0);
+    /** Whether a new log gets a run per materialization (as a schedule makes them) instead of one in all. */
+    private static final boolean RUN_PER_MATERIALIZATION = Boolean.getBoolean("runPerMaterialization");
 
     private PlotsBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        Path folder = Path.of(args.length > 0 ? args[0] : "/tmp/cairn-plots-bench");
+        Path folder = Path.of(args.length > 0 ? args[0]
+                : RUN_PER_MATERIALIZATION ? "/tmp/cairn-plots-bench-runs" : "/tmp/cairn-plots-bench");
         Path database = folder.resolve("eventlog");
         boolean fresh = !Files.exists(folder.resolve("eventlog.mv.db"));
         try (H2EventLog log = H2EventLog.open(database, H2EventLog.Mode.EXCLUSIVE)) {
             if (fresh) {
                 generate(log);
             }
-            System.out.printf("%d cores, load average %.1f, pipeline %s, %d rounds, %d ms between opens%n",
+            System.out.printf("%s: %d cores, load average %.1f, pipeline %s, %d rounds, %d ms between opens%n", folder,
                     Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("prism.order", "default"),
                     ROUNDS, PAUSE_MS);
             ExecutorService background = Executors.newFixedThreadPool(2);
@@ -84,7 +88,10 @@ public final class PlotsBenchmark {
         Platform.exit();
     }
 
-    /** Each asset: 100,000 materializations ten minutes apart, a row count with a few drops, a mean, a duration. */
+    /**
+     * Each asset: 100,000 materializations ten minutes apart, a row count with a few drops, a mean, a
+     * duration; all in one run, or with {@code -DrunPerMaterialization=true} each in a run of its own.
+     */
     static void generate(EventLog log) {
         long start = System.nanoTime();
         Random random = new Random(42);
@@ -96,7 +103,12 @@ public final class PlotsBenchmark {
                 Map<String, MetadataValue> metadata = random.nextInt(200) == 0
                         ? Map.of("mean_amount", MetadataValue.of(42 + random.nextGaussian()))
                         : Map.of("rows", MetadataValue.of(rows), "mean_amount", MetadataValue.of(42 + random.nextGaussian()));
-                history.queue(asset, t0.plus(Duration.ofMinutes(10L * i)), metadata, 200 + random.nextInt(100));
+                Instant at = t0.plus(Duration.ofMinutes(10L * i));
+                if (RUN_PER_MATERIALIZATION) {
+                    history.queueInOwnRun(asset + "-" + i, asset, at, metadata, 200 + random.nextInt(100));
+                } else {
+                    history.queue(asset, at, metadata, 200 + random.nextInt(100));
+                }
                 if (i % 700 == 699) {
                     history.flush();
                 }
@@ -214,7 +226,24 @@ public final class PlotsBenchmark {
                 t0[0] = System.nanoTime();
                 view.show(asset);
             });
-            long ready = drawn.get();
+            long ready;
+            try {
+                ready = drawn.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                Thread.getAllStackTraces().forEach((thread, stack) -> {
+                    System.err.println(thread);
+                    for (StackTraceElement frame : stack) {
+                        System.err.println("    at " + frame);
+                    }
+                });
+                CompletableFuture<String> state = new CompletableFuture<>();
+                Platform.runLater(() -> state.complete("asset " + view.model().assetKeyProperty().get() + ", loading "
+                        + view.model().loadingProperty().get() + ", error " + view.model().errorProperty().get()
+                        + ", charts drawn " + view.charts().stream().map(c -> c.framesDrawn() + (isOnScreen(c) ? "" : " (off screen)"))
+                        .toList()));
+                throw new IllegalStateException("open " + i + " of " + asset + " not drawn within a minute: "
+                        + state.get(10, java.util.concurrent.TimeUnit.SECONDS), e);
+            }
             cpu[i] = (os.getProcessCpuTime() - cpu0) / 1e6;
             open[i] = (ready - t0[0]) / 1e6;
             read[i] = (readDone.get() - t0[0]) / 1e6;
