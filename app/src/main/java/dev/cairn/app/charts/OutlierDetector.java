@@ -72,11 +72,11 @@ public final class OutlierDetector {
                 }
             }
             if (count == window) {
-                remove(sorted, count, ring[head]);
-                count--;
+                replace(sorted, count, ring[head], v);
+            } else {
+                insert(sorted, count, v);
+                count++;
             }
-            insert(sorted, count, v);
-            count++;
             ring[head] = v;
             head = (head + 1) % window;
         }
@@ -138,11 +138,23 @@ public final class OutlierDetector {
         sorted[at] = v;
     }
 
-    private static void remove(double[] sorted, int n, double v) {
-        int at = Arrays.binarySearch(sorted, 0, n, v);
+    /**
+     * Puts {@code v} in the place of {@code old}, sliding it to keep the window sorted: one search and
+     * as many moves as values lie between the two, where removing and inserting cost two of each.
+     */
+    private static void replace(double[] sorted, int n, double old, double v) {
+        int at = Arrays.binarySearch(sorted, 0, n, old);
         if (at < 0) {
-            throw new IllegalStateException("a value left the window that was never in it: " + v);
+            throw new IllegalStateException("a value left the window that was never in it: " + old);
         }
-        System.arraycopy(sorted, at + 1, sorted, at, n - at - 1);
+        while (at + 1 < n && sorted[at + 1] < v) {
+            sorted[at] = sorted[at + 1];
+            at++;
+        }
+        while (at > 0 && sorted[at - 1] > v) {
+            sorted[at] = sorted[at - 1];
+            at--;
+        }
+        sorted[at] = v;
     }
 }

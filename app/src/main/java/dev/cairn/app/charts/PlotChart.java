@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import javafx.beans.value.ChangeListener;
 import javafx.beans.property.ObjectProperty;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
@@ -63,6 +64,12 @@ public final class PlotChart extends Region {
     private final Canvas canvas = new Canvas();
     private final Label hoverLabel = new Label();
     private final ObjectProperty<TimeRange> range;
+    private final ChangeListener<TimeRange> rangeChanged = (o, was, now) -> {
+        // The hovered point moved or left the view: the pointer's next move finds the point under it.
+        hovered = -1;
+        hoverLabel.setVisible(false);
+        draw();
+    };
     private final ZoneId zone;
     private final Font font = Font.font("Inter", 11.5);
     private AssetPlots plots;
@@ -87,12 +94,7 @@ public final class PlotChart extends Region {
         hoverLabel.setVisible(false);
         hoverLabel.setMouseTransparent(true);
         getChildren().addAll(canvas, hoverLabel);
-        range.addListener((o, a, b) -> {
-            // The hovered point moved or left the view: the pointer's next move finds the point under it.
-            hovered = -1;
-            hoverLabel.setVisible(false);
-            draw();
-        });
+        range.addListener(rangeChanged);
         for (StyleableProperty<Color> color : List.of(lineColor, gridColor, textColor, outlierColor, hoverColor)) {
             // The factory's properties are object properties: observable.
             ((ObservableValue<?>) color).addListener((o, a, b) -> draw());
@@ -114,6 +116,14 @@ public final class PlotChart extends Region {
         hovered = -1;
         hoverLabel.setVisible(false);
         draw();
+    }
+
+    /**
+     * Stops following the shared range, for a chart taken off screen for good: the range outlives
+     * it, and would otherwise keep it (and its series) alive and redraw it at every zoom.
+     */
+    void dispose() {
+        range.removeListener(rangeChanged);
     }
 
     /** Called with the materialization of a clicked point. */

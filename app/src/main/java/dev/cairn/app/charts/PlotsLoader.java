@@ -1,6 +1,5 @@
 package dev.cairn.app.charts;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -10,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import dev.cairn.engine.storage.EventLog;
-import dev.cairn.engine.storage.MetadataPoint;
+import dev.cairn.engine.storage.SeriesColumns;
 import dev.cairn.engine.storage.SeriesValues;
 
 /**
@@ -39,96 +38,147 @@ public final class PlotsLoader {
     }
 
     /**
-     * Reads the charts of an asset in the background, in one task: the durations (which name every
-     * materialization, with its time and run), then the values of each numeric metadata key.
+     * Reads the charts of an asset in the background. First the durations, which name every
+     * materialization with its time and run, and the metadata keys; then a task per chart (its values
+     * lined up on the materializations, its outliers marked), so that the reader's threads share them.
+     * Values are read after the durations, so every value read whose materialization is charted is
+     * there: the log records both in one transaction.
      */
     public CompletableFuture<AssetPlots> load(String assetKey) {
-        return reader.read(log -> {
-            List<MetadataPoint> durations = log.durationSeries(assetKey);
-            List<String> keys = log.numericMetadataKeys(assetKey);
-            List<SeriesValues> values = new ArrayList<>(keys.size());
-            for (String key : keys) {
-                values.add(log.metadataValues(assetKey, key));
-            }
-            return assemble(assetKey, durations, keys, values, detector);
-        });
+        record First(Timeline timeline, List<String> keys) { }
+        return reader.read(log -> new First(Timeline.of(log.durationColumns(assetKey)), log.numericMetadataKeys(assetKey)))
+                .thenCompose(first -> {
+                    Timeline timeline = first.timeline();
+                    if (timeline.size() == 0) {
+                        return CompletableFuture.completedFuture(AssetPlots.empty(assetKey));
+                    }
+                    List<CompletableFuture<PlotSeries>> charts = new ArrayList<>(first.keys().size() + 1);
+                    for (String key : first.keys()) {
+                        charts.add(reader.read(log -> chart(key, key, timeline.lineUp(log.metadataValues(assetKey, key)))));
+                    }
+                    charts.add(reader.read(log -> chart(EventLog.DURATION_SERIES, DURATION_TITLE, timeline.durations())));
+                    return CompletableFuture.allOf(charts.toArray(CompletableFuture[]::new))
+                            .thenApply(done -> timeline.plots(assetKey, charts.stream().map(CompletableFuture::join).toList()));
+                });
+    }
+
+    private PlotSeries chart(String key, String title, double[] values) {
+        return new PlotSeries(key, title, values, detector.mark(values));
     }
 
     /**
-     * Lines series up on the materializations the durations name, in time order (ties by event id):
-     * the metadata keys' charts in the order given, then the durations'. A value whose
-     * materialization has no duration cannot be placed in time and is left out; the event log
-     * records both in one transaction, so there is none.
+     * An asset's materializations in time order (ties by event id), and where each, by event id,
+     * sits in it. Event ids follow commits and times follow clocks: nearly always the same order.
      */
-    static AssetPlots assemble(String assetKey, List<MetadataPoint> durations, List<String> keys,
-                               List<SeriesValues> series, OutlierDetector detector) {
-        if (durations.isEmpty()) {
-            return AssetPlots.empty(assetKey);
-        }
-        List<MetadataPoint> index = durations;
-        for (int i = 1; i < index.size(); i++) {
-            if (order(index.get(i - 1), index.get(i)) > 0) {
-                index = new ArrayList<>(durations);
-                index.sort(PlotsLoader::order);
-                break;
-            }
-        }
-        int n = index.size();
-        long[] ids = new long[n];
-        long[] nanos = new long[n];
-        String[] runs = new String[n];
-        String[] partitions = new String[n];
-        double[] duration = new double[n];
-        for (int i = 0; i < n; i++) {
-            MetadataPoint p = index.get(i);
-            ids[i] = p.eventId();
-            nanos[i] = nanos(p.timestamp());
-            runs[i] = p.runId();
-            partitions[i] = p.partitionKey();
-            duration[i] = p.value();
-        }
-        // Where each event id sits: in time order, which is nearly always id order too.
-        long[] sortedIds = ids.clone();
-        int[] position = null;
-        for (int i = 1; i < n && position == null; i++) {
-            if (ids[i] < ids[i - 1]) {
-                position = byId(ids);
-                for (int k = 0; k < n; k++) {
-                    sortedIds[k] = ids[position[k]];
+    static final class Timeline {
+
+        private final long[] idsInIdOrder;
+        /** The place in time order of the materialization with the k-th smallest id; null if k itself. */
+        private final int[] place;
+        private final long[] ids;
+        private final long[] nanos;
+        private final String[] runIds;
+        private final String[] partitionKeys;
+        private final double[] durations;
+
+        private Timeline(SeriesColumns d, int[] order) {
+            idsInIdOrder = d.eventIds();
+            if (order == null) {
+                place = null;
+            } else {
+                place = new int[order.length];
+                for (int i = 0; i < order.length; i++) {
+                    place[order[i]] = i;
                 }
             }
+            ids = permute(d.eventIds(), order);
+            nanos = permute(d.timeNanos(), order);
+            runIds = permute(d.runIds(), order);
+            partitionKeys = permute(d.partitionKeys(), order);
+            durations = permute(d.values(), order);
         }
-        List<PlotSeries> plots = new ArrayList<>(keys.size() + 1);
-        for (int k = 0; k < keys.size(); k++) {
-            SeriesValues values = series.get(k);
+
+        /** @param durations in increasing order of event id, as the log reads them */
+        static Timeline of(SeriesColumns durations) {
+            return new Timeline(durations, timeOrder(durations.timeNanos(), durations.eventIds()));
+        }
+
+        int size() {
+            return ids.length;
+        }
+
+        /** The durations, in time order. */
+        double[] durations() {
+            return durations;
+        }
+
+        /**
+         * A series' values in time order, NaN where a materialization has none. A value whose
+         * materialization is not here cannot be placed in time and is left out.
+         *
+         * @param values in increasing order of event id, as the log reads them
+         */
+        double[] lineUp(SeriesValues values) {
+            int n = ids.length;
+            long[] valueIds = values.eventIds();
             double[] v = new double[n];
             Arrays.fill(v, Double.NaN);
-            for (int j = 0; j < values.size(); j++) {
-                int at = Arrays.binarySearch(sortedIds, values.eventIds()[j]);
-                if (at >= 0) {
-                    v[position == null ? at : position[at]] = values.values()[j];
+            // Both in id order: one merge.
+            int at = 0;
+            for (int j = 0; j < valueIds.length; j++) {
+                while (at < n && idsInIdOrder[at] < valueIds[j]) {
+                    at++;
+                }
+                if (at < n && idsInIdOrder[at] == valueIds[j]) {
+                    v[place == null ? at : place[at]] = values.values()[j];
                 }
             }
-            plots.add(new PlotSeries(keys.get(k), keys.get(k), v, detector.mark(v)));
+            return v;
         }
-        plots.add(new PlotSeries(EventLog.DURATION_SERIES, DURATION_TITLE, duration, detector.mark(duration)));
-        return new AssetPlots(assetKey, ids, nanos, runs, partitions, plots);
-    }
 
-    private static int order(MetadataPoint a, MetadataPoint b) {
-        int byTime = a.timestamp().compareTo(b.timestamp());
-        return byTime != 0 ? byTime : Long.compare(a.eventId(), b.eventId());
-    }
+        /** The charts over these materializations. */
+        AssetPlots plots(String assetKey, List<PlotSeries> charts) {
+            return new AssetPlots(assetKey, ids, nanos, runIds, partitionKeys, charts);
+        }
 
-    /** The indices of {@code ids} in increasing order of id. */
-    private static int[] byId(long[] ids) {
-        Integer[] boxed = new Integer[ids.length];
-        Arrays.setAll(boxed, i -> i);
-        Arrays.sort(boxed, Comparator.comparingLong(i -> ids[i]));
-        return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
-    }
+        /** The indices in order of time, then id; null if they already are. */
+        private static int[] timeOrder(long[] nanos, long[] ids) {
+            for (int i = 1; i < nanos.length; i++) {
+                if (nanos[i] < nanos[i - 1] || nanos[i] == nanos[i - 1] && ids[i] < ids[i - 1]) {
+                    Integer[] boxed = new Integer[nanos.length];
+                    Arrays.setAll(boxed, k -> k);
+                    Arrays.sort(boxed, Comparator.<Integer>comparingLong(k -> nanos[k]).thenComparingLong(k -> ids[k]));
+                    return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+                }
+            }
+            return null;
+        }
 
-    private static long nanos(Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+        private static long[] permute(long[] a, int[] order) {
+            if (order == null) {
+                return a;
+            }
+            long[] p = new long[a.length];
+            Arrays.setAll(p, i -> a[order[i]]);
+            return p;
+        }
+
+        private static double[] permute(double[] a, int[] order) {
+            if (order == null) {
+                return a;
+            }
+            double[] p = new double[a.length];
+            Arrays.setAll(p, i -> a[order[i]]);
+            return p;
+        }
+
+        private static String[] permute(String[] a, int[] order) {
+            if (order == null) {
+                return a;
+            }
+            String[] p = new String[a.length];
+            Arrays.setAll(p, i -> a[order[i]]);
+            return p;
+        }
     }
 }

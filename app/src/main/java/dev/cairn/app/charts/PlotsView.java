@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import atlantafx.base.theme.Styles;
 import dev.cairn.app.shell.Icons;
 import dev.cairn.app.shell.Stylesheets;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -51,6 +52,11 @@ public final class PlotsView extends BorderPane {
     private final StackPane placeholder = new StackPane();
     private final ToggleGroup presets = new ToggleGroup();
     private final List<PlotChart> charts = new ArrayList<>();
+    /**
+     * A read that ends within this long shows no spinner: it would only flash, and in software
+     * rendering its frames take the processor from the read.
+     */
+    private final PauseTransition spinnerDelay = new PauseTransition(javafx.util.Duration.millis(600));
     private Consumer<MaterializationRef> onOpen = m -> { };
 
     public PlotsView(PlotsViewModel model, ZoneId zone) {
@@ -161,6 +167,7 @@ public final class PlotsView extends BorderPane {
         AssetPlots plots = model.plotsProperty().get();
         String key = model.assetKeyProperty().get();
         title.setText(key == null ? "Plots" : "Plots · " + key);
+        charts.forEach(PlotChart::dispose);
         charts.clear();
         cards.getChildren().clear();
         if (plots == null) {
@@ -266,19 +273,29 @@ public final class PlotsView extends BorderPane {
         return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
     }
 
+    /** "Reading the history…", and a spinner once the read has taken a while. */
+    private Node reading() {
+        Label text = new Label("Reading the history…");
+        text.getStyleClass().add("placeholder-text");
+        VBox box = new VBox(10, text);
+        box.setAlignment(Pos.CENTER);
+        spinnerDelay.setOnFinished(e -> {
+            ProgressIndicator spinner = new ProgressIndicator();
+            spinner.setPrefSize(28, 28);
+            box.getChildren().add(0, spinner);
+        });
+        spinnerDelay.playFromStart();
+        return box;
+    }
+
     private void updatePlaceholder() {
+        spinnerDelay.stop();
         AssetPlots plots = model.plotsProperty().get();
         Node content;
         if (model.errorProperty().get() != null) {
             content = message("Cannot show the plots", model.errorProperty().get());
         } else if (plots == null && model.loadingProperty().get()) {
-            ProgressIndicator spinner = new ProgressIndicator();
-            spinner.setPrefSize(28, 28);
-            Label reading = new Label("Reading the history…");
-            reading.getStyleClass().add("placeholder-text");
-            VBox box = new VBox(10, spinner, reading);
-            box.setAlignment(Pos.CENTER);
-            content = box;
+            content = reading();
         } else if (plots == null) {
             content = message("No asset", "Choose an asset to see its plots.");
         } else if (plots.size() == 0) {

@@ -43,6 +43,21 @@ public final class History {
 
     /** Queues one materialization (with its step events) for {@link #flush()}. */
     public void queue(String asset, Instant at, Map<String, MetadataValue> metadata, long durationMillis) {
+        queue(runId, asset, at, metadata, durationMillis);
+    }
+
+    /**
+     * Records a run of its own, already succeeded, as a schedule makes one per materialization, and
+     * queues the materialization in it for {@link #flush()}.
+     */
+    public void queueInOwnRun(String ownRunId, String asset, Instant at, Map<String, MetadataValue> metadata,
+                              long durationMillis) {
+        log.createRun(new RunRecord(ownRunId, RunStatus.SUCCESS, asset, List.of(asset), at,
+                at.plusMillis(durationMillis), LocalProcess.pid(), LocalProcess.host(), null));
+        queue(ownRunId, asset, at, metadata, durationMillis);
+    }
+
+    private void queue(String runId, String asset, Instant at, Map<String, MetadataValue> metadata, long durationMillis) {
         pending.add(new Event(0, runId, EventType.STEP_STARTED, at, asset, null, LogLevel.INFO,
                 "Started " + asset, new EventData.StepStarted(1)));
         pending.add(new Event(0, runId, EventType.ASSET_MATERIALIZATION, at, asset, null, LogLevel.INFO,

@@ -63,6 +63,58 @@ class OutlierDetectorTest {
     }
 
     @Test
+    void theRollingWindowMarksWhatSortingEveryWindowAfreshWouldMark() {
+        Random random = new Random(3);
+        for (int r = 0; r < 40; r++) {
+            int round = r;
+            int window = 1 + random.nextInt(40);
+            int history = 1 + random.nextInt(window);
+            double threshold = 0.5 + random.nextDouble() * 4;
+            double[] y = new double[3_000];
+            // Few distinct values, so that the window holds many ties; now and then a jump, a gap, an infinity, -0.0.
+            Arrays.setAll(y, i -> switch (random.nextInt(60)) {
+                case 0 -> Double.NaN;
+                case 1 -> random.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+                case 2 -> -0.0;
+                case 3, 4 -> random.nextInt(100) * 10.0;
+                default -> round % 2 == 0 ? random.nextInt(6) : 1000 + random.nextGaussian();
+            });
+            assertThat(new OutlierDetector(window, history, threshold).mark(y)).as("round %d", round)
+                    .isEqualTo(reference(window, history, threshold, y));
+        }
+    }
+
+    /** The definition, sorting each window of earlier finite values anew. */
+    private static boolean[] reference(int size, int history, double threshold, double[] y) {
+        boolean[] marked = new boolean[y.length];
+        java.util.List<Double> earlier = new java.util.ArrayList<>();
+        for (int i = 0; i < y.length; i++) {
+            double v = y[i];
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            java.util.List<Double> window = earlier.subList(Math.max(0, earlier.size() - size), earlier.size());
+            if (window.size() >= history && !Double.isInfinite(v)) {
+                double median = median(window.stream().mapToDouble(Double::doubleValue).toArray());
+                double deviation = Math.abs(v - median);
+                if (Double.isFinite(median)) {
+                    double mad = median(window.stream().mapToDouble(w -> Math.abs(w - median)).toArray());
+                    double scale = Math.max(1.4826 * mad, 0.01 * Math.abs(median));
+                    marked[i] = scale > 0 ? deviation > threshold * scale : deviation > 0;
+                }
+            }
+            earlier.add(v);
+        }
+        return marked;
+    }
+
+    private static double median(double[] values) {
+        Arrays.sort(values);
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    @Test
     void settingsOutOfRangeAreRefused() {
         assertThatThrownBy(() -> new OutlierDetector(0, 1, 3)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new OutlierDetector(10, 11, 3)).isInstanceOf(IllegalArgumentException.class);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.cairn.api.MetadataValue;
 import dev.cairn.engine.storage.EventLog;
 import dev.cairn.engine.storage.MetadataPoint;
+import dev.cairn.engine.storage.SeriesColumns;
 import dev.cairn.engine.storage.SeriesValues;
 import dev.cairn.engine.storage.h2.H2EventLog;
 
@@ -99,15 +100,36 @@ class PlotsLoaderTest {
                 new MetadataPoint(1, T0.plusSeconds(10), "a", null, 5),
                 new MetadataPoint(2, T0, "b", null, 6),
                 new MetadataPoint(3, T0.plusSeconds(20), "c", "p", 7));
-        SeriesValues rows = new SeriesValues(new long[]{2, 3, 4}, new double[]{8, 9, 10});
-        AssetPlots plots = PlotsLoader.assemble("x", durations, List.of("rows"), List.of(rows),
-                OutlierDetector.standard());
+        PlotsLoader.Timeline timeline = PlotsLoader.Timeline.of(SeriesColumns.of(durations));
+        AssetPlots plots = timeline.plots("x", List.of());
+
         assertThat(IntStream.range(0, plots.size()).mapToLong(plots::eventId).toArray()).containsExactly(2, 1, 3);
-        PlotSeries r = plots.series().get(0);
-        assertThat(new double[]{r.value(0), r.value(1), r.value(2)}).containsExactly(8, Double.NaN, 9);
-        assertThat(r.valueCount()).as("event 4 has no materialization to sit on").isEqualTo(2);
-        assertThat(plots.series().get(1).value(0)).isEqualTo(6);
+        assertThat(timeline.lineUp(new SeriesValues(new long[]{2, 3, 4}, new double[]{8, 9, 10})))
+                .as("event 4 has no materialization to sit on").containsExactly(8, Double.NaN, 9);
+        assertThat(timeline.lineUp(new SeriesValues(new long[]{1}, new double[]{4}))).containsExactly(Double.NaN, 4, Double.NaN);
+        assertThat(timeline.durations()).containsExactly(6, 5, 7);
         assertThat(plots.partitionKey(2)).isEqualTo("p");
         assertThat(plots.runId(0)).isEqualTo("b");
+        assertThat(plots.time(0)).isEqualTo(T0);
+    }
+
+    @Test
+    void aMaterializationRecordedLateIsChartedAtItsTime() {
+        try (H2EventLog log = H2EventLog.open(dir.resolve("eventlog"), H2EventLog.Mode.EXCLUSIVE)) {
+            History history = new History(log, "r1");
+            long first = history.materialize("orders", T0, Map.of("rows", MetadataValue.of(10)));
+            long second = history.materialize("orders", T0.plusSeconds(60), Map.of("rows", MetadataValue.of(30)));
+            long late = history.materialize("orders", T0.plusSeconds(30), Map.of("rows", MetadataValue.of(20),
+                    "score", MetadataValue.of(0.5)));
+
+            AssetPlots plots = read(log, "orders");
+
+            assertThat(IntStream.range(0, plots.size()).mapToLong(plots::eventId).toArray())
+                    .containsExactly(first, late, second);
+            assertThat(plots.series()).extracting(PlotSeries::title).containsExactly("rows", "score", "Duration (ms)");
+            assertThat(plots.series().get(0).values()).containsExactly(10, 20, 30);
+            assertThat(plots.series().get(1).values()).containsExactly(Double.NaN, 0.5, Double.NaN);
+            assertThat(plots.time(1)).isEqualTo(T0.plusSeconds(30));
+        }
     }
 }

@@ -32,6 +32,7 @@ import dev.cairn.engine.storage.EventLog;
 import dev.cairn.engine.storage.h2.H2EventLog;
 import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -51,11 +52,13 @@ class PlotsViewTest {
     private final ExecutorService background = Executors.newFixedThreadPool(2);
     private H2EventLog log;
     private PlotsView view;
+    private Stage stage;
     private final List<MaterializationRef> opened = new ArrayList<>();
     private final List<Long> eventIds = new ArrayList<>();
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         log = H2EventLog.open(dir.resolve("eventlog-" + System.nanoTime()), H2EventLog.Mode.EXCLUSIVE);
         History history = new History(log, "run-1234567890");
@@ -183,6 +186,42 @@ class PlotsViewTest {
         var read = ImageIO.read(png.toFile());
         assertThat(read.getWidth()).isEqualTo((int) image.getWidth());
         assertThat(read.getHeight()).isGreaterThan(150);
+    }
+
+    @Test
+    void aLongReadSaysSoAtOnceAndShowsASpinnerOnceItTakesAWhile(FxRobot robot) throws Exception {
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        PlotsLoader.LogReader slow = new PlotsLoader.LogReader() {
+            @Override
+            public <T> CompletableFuture<T> read(Function<EventLog, T> query) {
+                return CompletableFuture.supplyAsync(() -> {
+                    try {
+                        gate.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return query.apply(log);
+                }, background);
+            }
+        };
+        PlotsView waiting = fx(() -> {
+            PlotsView v = new PlotsView(new PlotsViewModel(new PlotsLoader(slow, OutlierDetector.standard()), background),
+                    ZoneOffset.UTC);
+            stage.getScene().setRoot(v);
+            v.show("orders");
+            return v;
+        });
+        try {
+            assertThat(robot.from(waiting).lookup(".placeholder-text").queryAs(Label.class).getText())
+                    .isEqualTo("Reading the history…");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> fx(() -> !waiting.lookupAll(".progress-indicator").isEmpty()));
+        } finally {
+            gate.countDown();
+        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> waiting.charts().size() == 3));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> waiting.lookupAll(".progress-indicator").stream().anyMatch(Node::isVisible))).isFalse();
     }
 
     @Test

@@ -95,6 +95,12 @@ public interface EventLog extends AutoCloseable {
     List<MetadataPoint> durationSeries(String assetKey);
 
     /**
+     * The same as {@link #durationSeries}, in columns: for charts of long histories, where an object
+     * per materialization costs more than reading it.
+     */
+    SeriesColumns durationColumns(String assetKey);
+
+    /**
      * Marks runs still STARTED whose process is no longer alive as FAILURE, with the reason, and
      * appends a RUN_FAILURE event for each. Called when the log is opened.
      *

@@ -335,6 +335,28 @@ public abstract class EventLogContract {
     }
 
     @Test
+    void theDurationsAreReadInColumnsWithTheirTimesRunsAndPartitions() {
+        log.createRun(run("r1", T0));
+        log.createRun(run("r2", T0));
+        Event m1 = log.append(materialization("r1", "a", null, T0, Map.of("rows", MetadataValue.of(3))));
+        log.append(materialization("r2", "b", null, T0, Map.of()));
+        Event m2 = log.append(materialization("r2", "a", "p7", T0.plusSeconds(3), Map.of()));
+        // Recorded later with an earlier time, back in the first run: columns keep event order.
+        Event m3 = log.append(materialization("r1", "a", null, T0.minusNanos(1), Map.of()));
+
+        SeriesColumns columns = log.durationColumns("a");
+
+        long t0 = T0.getEpochSecond() * 1_000_000_000L + T0.getNano();
+        assertThat(columns).isEqualTo(new SeriesColumns(new long[]{m1.id(), m2.id(), m3.id()},
+                new long[]{t0, t0 + 3_000_000_000L, t0 - 1}, new String[]{"r1", "r2", "r1"},
+                new String[]{null, "p7", null}, new double[]{7, 7, 7}));
+        assertThat(columns.point(2)).isEqualTo(new MetadataPoint(m3.id(), T0.minusNanos(1), "r1", null, 7));
+        assertThat(columns).isEqualTo(SeriesColumns.of(log.durationSeries("a")));
+        assertThat(log.durationColumns("b").runIds()).containsExactly("r2");
+        assertThat(log.durationColumns("never")).isEqualTo(SeriesColumns.EMPTY);
+    }
+
+    @Test
     void theLatestFailureOfEveryAssetIsKept() {
         log.createRun(run("r", T0));
         log.append(event("r", EventType.STEP_FAILURE, "a", T0, stepFailed()));

@@ -37,8 +37,13 @@ import javafx.stage.Stage;
  * outliers) and one redraw of the three charts at a new zoom.
  *
  * <p>Two assets are opened in turn so that H2 never answers from its cache of the previous query.
+ * Each open also reports when the read finished and the cards were built, and the CPU time of the
+ * whole process (every thread: reads, UI, rendering, JIT, GC). {@code -Drounds=N} sets the number of
+ * opens (10; the first two are not counted), {@code -Dpause=MS} a pause before each (0: the next
+ * open starts while the last zoom's frame may still be rendering).
  * The log is generated once into the folder given as the first argument (default
- * {@code /tmp/cairn-plots-bench}) and reused. Run it headless:
+ * {@code /tmp/cairn-plots-bench}, or {@code /tmp/cairn-plots-bench-runs} with a run per
+ * materialization, {@code -DrunPerMaterialization=true}) and reused. Run it headless:
  * {@code java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp <test class path>
  * dev.cairn.app.charts.bench.PlotsBenchmark}.
  */
@@ -46,21 +51,27 @@ public final class PlotsBenchmark {
 
     static final int MATERIALIZATIONS = 100_000;
     static final String[] ASSETS = {"orders", "customers"};
-    private static final int ROUNDS = 10;
+    private static final int ROUNDS = Integer.getInteger("rounds", 10);
+    /** Milliseconds between opens; 0 opens the next asset as soon as the last zoom is drawn. */
+    private static final long PAUSE_MS = Long.getLong("pause", 0);
+    /** Whether a new log gets a run per materialization (as a schedule makes them) instead of one in all. */
+    private static final boolean RUN_PER_MATERIALIZATION = Boolean.getBoolean("runPerMaterialization");
 
     private PlotsBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        Path folder = Path.of(args.length > 0 ? args[0] : "/tmp/cairn-plots-bench");
+        Path folder = Path.of(args.length > 0 ? args[0]
+                : RUN_PER_MATERIALIZATION ? "/tmp/cairn-plots-bench-runs" : "/tmp/cairn-plots-bench");
         Path database = folder.resolve("eventlog");
         boolean fresh = !Files.exists(folder.resolve("eventlog.mv.db"));
         try (H2EventLog log = H2EventLog.open(database, H2EventLog.Mode.EXCLUSIVE)) {
             if (fresh) {
                 generate(log);
             }
-            System.out.printf("%d cores, load average %.1f, pipeline %s%n", Runtime.getRuntime().availableProcessors(),
-                    loadAverage(), System.getProperty("prism.order", "default"));
+            System.out.printf("%s: %d cores, load average %.1f, pipeline %s, %d rounds, %d ms between opens%n", folder,
+                    Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("prism.order", "default"),
+                    ROUNDS, PAUSE_MS);
             ExecutorService background = Executors.newFixedThreadPool(2);
             PlotsLoader.LogReader reader = new PlotsLoader.LogReader() {
                 @Override
@@ -71,13 +82,16 @@ public final class PlotsBenchmark {
             timeReadCpu(log);
             timeReads(reader);
             timeReadCpu(log);
-            timeView(reader, background);
+            timeView(log, background);
             background.shutdown();
         }
         Platform.exit();
     }
 
-    /** Each asset: 100,000 materializations ten minutes apart, a row count with a few drops, a mean, a duration. */
+    /**
+     * Each asset: 100,000 materializations ten minutes apart, a row count with a few drops, a mean, a
+     * duration; all in one run, or with {@code -DrunPerMaterialization=true} each in a run of its own.
+     */
     static void generate(EventLog log) {
         long start = System.nanoTime();
         Random random = new Random(42);
@@ -89,7 +103,12 @@ public final class PlotsBenchmark {
                 Map<String, MetadataValue> metadata = random.nextInt(200) == 0
                         ? Map.of("mean_amount", MetadataValue.of(42 + random.nextGaussian()))
                         : Map.of("rows", MetadataValue.of(rows), "mean_amount", MetadataValue.of(42 + random.nextGaussian()));
-                history.queue(asset, t0.plus(Duration.ofMinutes(10L * i)), metadata, 200 + random.nextInt(100));
+                Instant at = t0.plus(Duration.ofMinutes(10L * i));
+                if (RUN_PER_MATERIALIZATION) {
+                    history.queueInOwnRun(asset + "-" + i, asset, at, metadata, 200 + random.nextInt(100));
+                } else {
+                    history.queue(asset, at, metadata, 200 + random.nextInt(100));
+                }
                 if (i % 700 == 699) {
                     history.flush();
                 }
@@ -138,7 +157,19 @@ public final class PlotsBenchmark {
         System.out.printf("read on one thread: CPU %s; wall %s%n", stats(cpu, 2), stats(wall, 2));
     }
 
-    private static void timeView(PlotsLoader.LogReader reader, ExecutorService background) throws Exception {
+    private static void timeView(EventLog log, ExecutorService background) throws Exception {
+        // When the last read of the log finished: the open's split between reading and building.
+        java.util.concurrent.atomic.AtomicLong readDone = new java.util.concurrent.atomic.AtomicLong();
+        PlotsLoader.LogReader reader = new PlotsLoader.LogReader() {
+            @Override
+            public <T> CompletableFuture<T> read(Function<EventLog, T> query) {
+                return CompletableFuture.supplyAsync(() -> {
+                    T result = query.apply(log);
+                    readDone.set(System.nanoTime());
+                    return result;
+                }, background);
+            }
+        };
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get();
@@ -157,14 +188,29 @@ public final class PlotsBenchmark {
         });
         PlotsView view = shown.get();
         double[] open = new double[ROUNDS];
+        double[] read = new double[ROUNDS];
+        double[] built = new double[ROUNDS];
+        double[] cpu = new double[ROUNDS];
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         double[] render = new double[ROUNDS];
         double[] redraw = new double[ROUNDS];
         for (int i = 0; i < ROUNDS; i++) {
             String asset = ASSETS[i % 2];
+            // With a pause, as between a user's clicks, the last zoom's frame is rendered before the next open.
+            Thread.sleep(PAUSE_MS);
             CompletableFuture<Long> drawn = new CompletableFuture<>();
             long[] t0 = new long[1];
+            long[] cardsBuilt = new long[1];
+            long cpu0 = os.getProcessCpuTime();
             Platform.runLater(() -> {
                 Scene scene = view.getScene();
+                // Registered after the view's own listener: called once the cards are built.
+                javafx.beans.value.ChangeListener<Object> onPlots = (o, was, now) -> {
+                    if (now != null) {
+                        cardsBuilt[0] = System.nanoTime();
+                    }
+                };
+                view.model().plotsProperty().addListener(onPlots);
                 Runnable[] listener = new Runnable[1];
                 listener[0] = () -> {
                     var charts = view.charts();
@@ -172,6 +218,7 @@ public final class PlotsBenchmark {
                             && charts.stream().allMatch(c -> c.framesDrawn() > 0 || !isOnScreen(c))
                             && charts.get(0).series().size() == MATERIALIZATIONS) {
                         scene.removePostLayoutPulseListener(listener[0]);
+                        view.model().plotsProperty().removeListener(onPlots);
                         drawn.complete(System.nanoTime());
                     }
                 };
@@ -179,8 +226,28 @@ public final class PlotsBenchmark {
                 t0[0] = System.nanoTime();
                 view.show(asset);
             });
-            long ready = drawn.get();
+            long ready;
+            try {
+                ready = drawn.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                Thread.getAllStackTraces().forEach((thread, stack) -> {
+                    System.err.println(thread);
+                    for (StackTraceElement frame : stack) {
+                        System.err.println("    at " + frame);
+                    }
+                });
+                CompletableFuture<String> state = new CompletableFuture<>();
+                Platform.runLater(() -> state.complete("asset " + view.model().assetKeyProperty().get() + ", loading "
+                        + view.model().loadingProperty().get() + ", error " + view.model().errorProperty().get()
+                        + ", charts drawn " + view.charts().stream().map(c -> c.framesDrawn() + (isOnScreen(c) ? "" : " (off screen)"))
+                        .toList()));
+                throw new IllegalStateException("open " + i + " of " + asset + " not drawn within a minute: "
+                        + state.get(10, java.util.concurrent.TimeUnit.SECONDS), e);
+            }
+            cpu[i] = (os.getProcessCpuTime() - cpu0) / 1e6;
             open[i] = (ready - t0[0]) / 1e6;
+            read[i] = (readDone.get() - t0[0]) / 1e6;
+            built[i] = (cardsBuilt[0] - t0[0]) / 1e6;
             CompletableFuture<double[]> after = new CompletableFuture<>();
             Platform.runLater(() -> {
                 long t = System.nanoTime();
@@ -198,6 +265,8 @@ public final class PlotsBenchmark {
         int points = view.charts().stream().mapToInt(PlotChart::pointsDrawn).max().orElse(0);
         System.out.printf("open to every chart drawn (%d charts, up to %,d points drawn each): first %.0f ms, then %s%n",
                 view.charts().size(), points, open[0], stats(open, 2));
+        System.out.printf("  of which: read done at %s; cards built at %s%n", stats(read, 2), stats(built, 2));
+        System.out.printf("  CPU of the whole process (every thread) per open: %s%n", stats(cpu, 2));
         System.out.printf("render (a snapshot of the 1280x800 scene): %s%n", stats(render, 1));
         System.out.printf("redraw of every chart at a new zoom: %s%n", stats(redraw, 1));
         System.out.printf("load average at the end: %.1f%n", loadAverage());

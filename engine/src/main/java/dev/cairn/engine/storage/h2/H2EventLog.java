@@ -5,8 +5,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +33,7 @@ import dev.cairn.engine.storage.MaterializationRecord;
 import dev.cairn.engine.storage.MetadataPoint;
 import dev.cairn.engine.storage.ObservationRecord;
 import dev.cairn.engine.storage.RunRecord;
+import dev.cairn.engine.storage.SeriesColumns;
 import dev.cairn.engine.storage.SeriesValues;
 
 /**
@@ -95,7 +98,11 @@ public final class H2EventLog implements EventLog {
             + "FROM metadata_points WHERE point BETWEEN ? AND ? ORDER BY point";
     private static final String VALUES = "SELECT point, num_value FROM metadata_points WHERE point BETWEEN ? AND ? "
             + "ORDER BY point";
-    private static final String RUN_IDS = "SELECT seq, run_id FROM runs WHERE seq = ANY(?)";
+    private static final String RUN_IDS = "SELECT r.seq, r.run_id FROM TABLE(s BIGINT = ?) t JOIN runs r ON r.seq = t.s";
+    /** Ordered by the primary key, so that H2 walks it. */
+    private static final String RUN_IDS_BETWEEN = "SELECT seq, run_id FROM runs WHERE seq BETWEEN ? AND ? ORDER BY seq";
+    /** Runs looked up per query: H2's arrays hold at most 65,536 elements. */
+    private static final int RUN_ID_BATCH = 10_000;
     private static final String STARTED_RUNS = "SELECT run_id, pid, host, started_at FROM runs WHERE status = 'STARTED'";
 
     private final Path database;
@@ -324,62 +331,198 @@ public final class H2EventLog implements EventLog {
 
     @Override
     public List<MetadataPoint> metadataSeries(String assetKey, String metadataKey) {
-        record Point(long eventId, long nanos, long runSeq, String partitionKey, double value) { }
-        List<Long> series = query(SERIES, ps -> {
-            ps.setString(1, assetKey);
-            ps.setString(2, metadataKey);
-        }, rs -> rs.getLong(1));
-        if (series.isEmpty()) {
-            return List.of();
+        SeriesColumns columns = columns(assetKey, metadataKey);
+        List<MetadataPoint> points = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            points.add(columns.point(i));
         }
-        List<Point> points = query(POINTS, ps -> {
-            ps.setLong(1, PointKeys.firstOf(series.get(0)));
-            ps.setLong(2, PointKeys.lastOf(series.get(0)));
-        }, rs -> new Point(PointKeys.eventId(rs.getLong(1)), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                rs.getDouble(5)));
-        // Points name their run by runs.seq, to stay small; a series spans few runs.
-        Object[] seqs = points.stream().map(Point::runSeq).distinct().toArray();
-        Map<Long, String> runIds = new HashMap<>();
-        for (Map.Entry<Long, String> run : query(RUN_IDS, ps -> ps.setObject(1, seqs),
-                rs -> Map.entry(rs.getLong(1), rs.getString(2)))) {
-            runIds.put(run.getKey(), run.getValue());
-        }
-        List<MetadataPoint> result = new ArrayList<>(points.size());
-        for (Point p : points) {
-            result.add(new MetadataPoint(p.eventId(), PointKeys.instant(p.nanos()), runIds.get(p.runSeq()),
-                    p.partitionKey(), p.value()));
-        }
-        return result;
+        return points;
     }
 
-    /** Read straight into two arrays: at 100,000 points, objects per point cost more than H2's read. */
     @Override
-    public SeriesValues metadataValues(String assetKey, String metadataKey) {
-        List<Long> series = query(SERIES, ps -> {
+    public SeriesColumns durationColumns(String assetKey) {
+        return columns(assetKey, DURATION_SERIES);
+    }
+
+    /**
+     * A series read straight into arrays: at 100,000 points, an object per point costs more than
+     * H2's read. Points name their run by runs.seq, to stay small; each run's id is looked up once.
+     */
+    private SeriesColumns columns(String assetKey, String metadataKey) {
+        checkOpen();
+        try (Connection c = readers.getConnection(); Lazy lazy = Lazy.on(c)) {
+            long series = seriesId(c, assetKey, metadataKey);
+            if (series < 0) {
+                return SeriesColumns.EMPTY;
+            }
+            Chunks<long[]> idChunks = new Chunks<>(long[]::new);
+            Chunks<long[]> nanoChunks = new Chunks<>(long[]::new);
+            Chunks<long[]> runChunks = new Chunks<>(long[]::new);
+            Chunks<String[]> partitionChunks = new Chunks<>(String[]::new);
+            Chunks<double[]> valueChunks = new Chunks<>(double[]::new);
+            int n = 0;
+            try (PreparedStatement ps = c.prepareStatement(POINTS)) {
+                ps.setLong(1, PointKeys.firstOf(series));
+                ps.setLong(2, PointKeys.lastOf(series));
+                try (ResultSet rs = ps.executeQuery()) {
+                    long[] ids = null;
+                    long[] nanos = null;
+                    long[] runSeqs = null;
+                    String[] partitions = null;
+                    double[] values = null;
+                    for (int k = Chunks.SIZE; rs.next(); k++, n++) {
+                        if (k == Chunks.SIZE) {
+                            ids = idChunks.next();
+                            nanos = nanoChunks.next();
+                            runSeqs = runChunks.next();
+                            partitions = partitionChunks.next();
+                            values = valueChunks.next();
+                            k = 0;
+                        }
+                        ids[k] = PointKeys.eventId(rs.getLong(1));
+                        nanos[k] = rs.getLong(2);
+                        runSeqs[k] = rs.getLong(3);
+                        partitions[k] = rs.getString(4);
+                        values[k] = rs.getDouble(5);
+                    }
+                }
+            }
+            return new SeriesColumns(idChunks.toArray(n), nanoChunks.toArray(n), runIds(c, runChunks.toArray(n)),
+                    partitionChunks.toArray(n), valueChunks.toArray(n));
+        } catch (SQLException e) {
+            throw H2Errors.translate(database, "read", e);
+        }
+    }
+
+    /**
+     * Lazy query execution on a pooled connection while open: H2 then hands rows over as it reads
+     * them. Otherwise it gathers a whole result before the first row, and past its MAX_MEMORY_ROWS
+     * (tens of thousands) writes it to a temporary file and reads it back: for a series of 100,000
+     * points, more work and garbage than the read itself.
+     */
+    private static final class Lazy implements AutoCloseable {
+        private final Connection connection;
+
+        private Lazy(Connection connection) {
+            this.connection = connection;
+        }
+
+        static Lazy on(Connection c) throws SQLException {
+            set(c, true);
+            return new Lazy(c);
+        }
+
+        private static void set(Connection c, boolean lazy) throws SQLException {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LAZY_QUERY_EXECUTION " + lazy);
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            set(connection, false);
+        }
+    }
+
+    /** The id of the series of an asset's metadata key, or -1 if it has none. */
+    private static long seriesId(Connection c, String assetKey, String metadataKey) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SERIES)) {
             ps.setString(1, assetKey);
             ps.setString(2, metadataKey);
-        }, rs -> rs.getLong(1));
-        if (series.isEmpty()) {
-            return SeriesValues.EMPTY;
-        }
-        checkOpen();
-        try (Connection c = readers.getConnection(); PreparedStatement ps = c.prepareStatement(VALUES)) {
-            ps.setLong(1, PointKeys.firstOf(series.get(0)));
-            ps.setLong(2, PointKeys.lastOf(series.get(0)));
             try (ResultSet rs = ps.executeQuery()) {
-                long[] ids = new long[1024];
-                double[] values = new double[1024];
-                int n = 0;
-                while (rs.next()) {
-                    if (n == ids.length) {
-                        ids = java.util.Arrays.copyOf(ids, n * 2);
-                        values = java.util.Arrays.copyOf(values, n * 2);
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
+    /**
+     * The run ids of runs.seq values. A long series may name a run per point, the usual history of a
+     * scheduled asset: when its runs are most of those in their span of seqs, one scan of that span
+     * reads them (looking each up reads the same pages of runs many times over, about 3 times
+     * slower); otherwise they are joined from arrays of seqs ({@code seq = ANY(?)} takes time that
+     * grows with the square of the array's length, and H2 caps an array at 65,536 elements).
+     */
+    private static String[] runIds(Connection c, long[] runSeqs) throws SQLException {
+        long[] distinct = runSeqs.clone();
+        Arrays.sort(distinct);
+        int count = 0;
+        for (int i = 0; i < distinct.length; i++) {
+            if (i == 0 || distinct[i] != distinct[i - 1]) {
+                distinct[count++] = distinct[i];
+            }
+        }
+        String[] names = new String[count];
+        if (count > 0 && distinct[count - 1] - distinct[0] < 3L * count) {
+            try (PreparedStatement ps = c.prepareStatement(RUN_IDS_BETWEEN)) {
+                ps.setLong(1, distinct[0]);
+                ps.setLong(2, distinct[count - 1]);
+                try (ResultSet rs = ps.executeQuery()) {
+                    // Both in increasing order of seq: one merge.
+                    for (int at = 0; rs.next(); ) {
+                        long seq = rs.getLong(1);
+                        while (at < count && distinct[at] < seq) {
+                            at++;
+                        }
+                        if (at < count && distinct[at] == seq) {
+                            names[at] = rs.getString(2);
+                        }
                     }
-                    ids[n] = PointKeys.eventId(rs.getLong(1));
-                    values[n] = rs.getDouble(2);
-                    n++;
                 }
-                return new SeriesValues(java.util.Arrays.copyOf(ids, n), java.util.Arrays.copyOf(values, n));
+            }
+        } else {
+            try (PreparedStatement ps = c.prepareStatement(RUN_IDS)) {
+                for (int from = 0; from < count; from += RUN_ID_BATCH) {
+                    Long[] batch = new Long[Math.min(RUN_ID_BATCH, count - from)];
+                    for (int i = 0; i < batch.length; i++) {
+                        batch[i] = distinct[from + i];
+                    }
+                    ps.setObject(1, batch);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            names[Arrays.binarySearch(distinct, 0, count, rs.getLong(1))] = rs.getString(2);
+                        }
+                    }
+                }
+            }
+        }
+        String[] runIds = new String[runSeqs.length];
+        for (int i = 0; i < runSeqs.length; i++) {
+            // Consecutive points mostly share a run.
+            runIds[i] = i > 0 && runSeqs[i] == runSeqs[i - 1] ? runIds[i - 1]
+                    : names[Arrays.binarySearch(distinct, 0, count, runSeqs[i])];
+        }
+        return runIds;
+    }
+
+    /** Read straight into two arrays, like {@link #columns}. */
+    @Override
+    public SeriesValues metadataValues(String assetKey, String metadataKey) {
+        checkOpen();
+        try (Connection c = readers.getConnection(); Lazy lazy = Lazy.on(c)) {
+            long series = seriesId(c, assetKey, metadataKey);
+            if (series < 0) {
+                return SeriesValues.EMPTY;
+            }
+            try (PreparedStatement ps = c.prepareStatement(VALUES)) {
+                ps.setLong(1, PointKeys.firstOf(series));
+                ps.setLong(2, PointKeys.lastOf(series));
+                try (ResultSet rs = ps.executeQuery()) {
+                    Chunks<long[]> idChunks = new Chunks<>(long[]::new);
+                    Chunks<double[]> valueChunks = new Chunks<>(double[]::new);
+                    long[] ids = null;
+                    double[] values = null;
+                    int n = 0;
+                    for (int k = Chunks.SIZE; rs.next(); k++, n++) {
+                        if (k == Chunks.SIZE) {
+                            ids = idChunks.next();
+                            values = valueChunks.next();
+                            k = 0;
+                        }
+                        ids[k] = PointKeys.eventId(rs.getLong(1));
+                        values[k] = rs.getDouble(2);
+                    }
+                    return new SeriesValues(idChunks.toArray(n), valueChunks.toArray(n));
+                }
             }
         } catch (SQLException e) {
             throw H2Errors.translate(database, "read", e);

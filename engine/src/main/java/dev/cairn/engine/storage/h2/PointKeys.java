@@ -46,8 +46,4 @@ final class PointKeys {
                     + "between the years 1678 and 2262 can be stored", e);
         }
     }
-
-    static Instant instant(long nanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS_PER_SECOND), Math.floorMod(nanos, NANOS_PER_SECOND));
-    }
 }

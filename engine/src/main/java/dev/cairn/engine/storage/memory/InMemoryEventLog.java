@@ -20,6 +20,7 @@ import dev.cairn.engine.storage.MetadataPoint;
 import dev.cairn.engine.storage.ObservationRecord;
 import dev.cairn.engine.storage.RunRecord;
 import dev.cairn.engine.storage.RunStatus;
+import dev.cairn.engine.storage.SeriesColumns;
 import dev.cairn.engine.storage.SeriesValues;
 
 /**
@@ -156,6 +157,11 @@ public final class InMemoryEventLog implements EventLog {
         return materializations(assetKey).stream()
                 .map(m -> new MetadataPoint(m.eventId(), m.timestamp(), m.runId(), m.partitionKey(), m.data().durationMillis()))
                 .toList();
+    }
+
+    @Override
+    public synchronized SeriesColumns durationColumns(String assetKey) {
+        return SeriesColumns.of(durationSeries(assetKey));
     }
 
     @Override

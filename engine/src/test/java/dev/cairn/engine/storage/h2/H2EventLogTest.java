@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -31,6 +33,9 @@ import dev.cairn.engine.events.EventType;
 import dev.cairn.engine.events.LogLevel;
 import dev.cairn.engine.storage.EventLogException;
 import dev.cairn.engine.storage.LocalProcess;
+import dev.cairn.engine.storage.MetadataPoint;
+import dev.cairn.engine.storage.SeriesColumns;
+import dev.cairn.engine.storage.SeriesValues;
 import dev.cairn.engine.storage.RunRecord;
 import dev.cairn.engine.storage.RunStatus;
 
@@ -85,6 +90,54 @@ class H2EventLogTest {
         assertThat(singleValue("SELECT event_id || ' ' || asset_key || ' ' || meta_key || ' ' || num_value || ' '"
                 + " || ts_nanos || ' ' || run_id || ' ' || partition_key FROM numeric_metadata"))
                 .isEqualTo(m.id() + " orders rows 42.0 1704164645000000000 r p1");
+    }
+
+    /**
+     * Long series, read in many chunks, whose every point names its own run: the usual history of a
+     * scheduled asset. One names more runs than an H2 array holds, one every fourth run. The runs and
+     * points are written with SQL: 70,000 runs through the log's API would take most of a minute.
+     */
+    @Test
+    void longSeriesAreReadWholeWithARunPerPoint() throws SQLException {
+        int n = 70_000;
+        H2EventLog.open(db(), H2EventLog.Mode.EXCLUSIVE).close();
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            // In a fresh log the runs' seqs count from 1: point i (event i + 1) names run "r" + (n - 1 - i).
+            s.execute("INSERT INTO runs (run_id, status, asset_keys, started_at, pid) SELECT 'r' || (X - 1), 'SUCCESS',"
+                    + " '[\"orders\"]', CURRENT_TIMESTAMP, 1 FROM SYSTEM_RANGE(1, " + n + ")");
+            s.execute("INSERT INTO metadata_series (asset_key, meta_key) VALUES ('orders', 'cairn:duration_ms'),"
+                    + " ('orders', 'rows')");
+            long durations = Long.parseLong(singleValue(c, "SELECT id FROM metadata_series WHERE meta_key <> 'rows'"));
+            long rows = Long.parseLong(singleValue(c, "SELECT id FROM metadata_series WHERE meta_key = 'rows'"));
+            s.execute("INSERT INTO metadata_points (point, num_value, ts_nanos, run_seq, partition_key) SELECT "
+                    + PointKeys.point(durations, 0) + " + X, X - 1, 1000 * (X - 1), " + (n + 1) + " - X,"
+                    + " CASE WHEN MOD(X, 1000) = 1 THEN 'p' || X END FROM SYSTEM_RANGE(1, " + n + ")");
+            s.execute("INSERT INTO metadata_points (point, num_value, ts_nanos, run_seq) SELECT "
+                    + PointKeys.point(rows, 0) + " + X, 3 * X, 1000 * (X - 1), " + (n + 1) + " - X"
+                    + " FROM SYSTEM_RANGE(1, " + n + ") WHERE MOD(X, 2) = 0");
+            s.execute("INSERT INTO metadata_series (asset_key, meta_key) VALUES ('customers', 'cairn:duration_ms')");
+            long sparse = Long.parseLong(singleValue(c, "SELECT id FROM metadata_series WHERE asset_key = 'customers'"));
+            s.execute("INSERT INTO metadata_points (point, num_value, ts_nanos, run_seq) SELECT "
+                    + PointKeys.point(sparse, 0) + " + X, X, X, 4 * X - 3 FROM SYSTEM_RANGE(1, 12000)");
+        }
+        try (H2EventLog log = H2EventLog.open(db(), H2EventLog.Mode.EXCLUSIVE)) {
+            SeriesColumns read = log.durationColumns("orders");
+
+            assertThat(n).isGreaterThan(8 * Chunks.SIZE);
+            assertThat(read).isEqualTo(new SeriesColumns(LongStream.rangeClosed(1, n).toArray(),
+                    LongStream.range(0, n).map(i -> 1000 * i).toArray(),
+                    IntStream.range(0, n).mapToObj(i -> "r" + (n - 1 - i)).toArray(String[]::new),
+                    IntStream.range(0, n).mapToObj(i -> i % 1000 == 0 ? "p" + (i + 1) : null).toArray(String[]::new),
+                    LongStream.range(0, n).asDoubleStream().toArray()));
+            assertThat(log.metadataValues("orders", "rows")).isEqualTo(new SeriesValues(
+                    LongStream.rangeClosed(1, n).filter(x -> x % 2 == 0).toArray(),
+                    LongStream.rangeClosed(1, n).filter(x -> x % 2 == 0).mapToDouble(x -> 3 * x).toArray()));
+            assertThat(log.metadataSeries("orders", "rows")).hasSize(n / 2).last()
+                    .isEqualTo(new MetadataPoint(n, Instant.ofEpochSecond(0, 1000L * (n - 1)), "r0", null, 3.0 * n));
+            // Run seq 4x - 3 is run "r" + (4x - 4).
+            assertThat(log.durationColumns("customers").runIds()).isEqualTo(IntStream.rangeClosed(1, 12000)
+                    .mapToObj(x -> "r" + (4 * x - 4)).toArray(String[]::new));
+        }
     }
 
     @Test
@@ -228,6 +281,13 @@ class H2EventLogTest {
 
     private JdbcDataSource dataSource() {
         return H2Opener.dataSource(H2Opener.url(db(), H2EventLog.Mode.EXCLUSIVE));
+    }
+
+    private static String singleValue(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private String singleValue(String sql) throws SQLException {
