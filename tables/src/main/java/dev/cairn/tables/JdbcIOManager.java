@@ -60,9 +60,13 @@ import dev.cairn.api.OutputContext;
  *   <li>where DDL is transactional (PostgreSQL), the rows go to a new table that replaces the old
  *       one in the same transaction: readers see the old rows or the new ones;</li>
  *   <li>elsewhere (H2), a new table is filled first and replaces the old one only once it is
- *       complete, so a failed write leaves the old table as it was; the replacement is a drop and a
- *       rename, between which another process could find no table for an instant (downstream assets
- *       read only after the write returned).</li>
+ *       complete, so a failed write leaves the old table as it was. The replacement is a drop and a
+ *       rename, which H2 commits one by one: for the millisecond between them the table is missing.
+ *       Reads through this IO manager wait for the swap to end (they see the old rows or the new
+ *       ones, never a mix and never an error); another SQL client querying at that instant may be
+ *       told the table does not exist. A single transaction would close that gap, but H2 takes
+ *       three to four times as long to replace a large table in one (measured: 14 to 21 s instead
+ *       of 3.3 to 4.8 s for 1,000,000 rows).</li>
  * </ul>
  * Rows go in with {@code COPY} in PostgreSQL (streamed) and DuckDB (from a temporary CSV file),
  * else in batched inserts. Each write
@@ -86,6 +90,14 @@ public final class JdbcIOManager implements IOManager, Configured {
     private static final int FETCH_ROWS = 10_000;
 
     /**
+     * How long a read waits for a table that a write is swapping in where DDL is not transactional:
+     * the swap takes milliseconds, so this bounds only how long a read that cannot succeed retries.
+     */
+    private static final long SWAP_WAIT_NANOS = 5_000_000_000L;
+    private static final long SWAP_POLL_MILLIS = 10;
+    private static final int H2_GENERAL_ERROR = 50000;
+
+    /**
      * The configuration shown in the app: the URL (or the variable holding it) with any password in
      * it masked, the user, and the variable holding the password.
      *
@@ -105,9 +117,10 @@ public final class JdbcIOManager implements IOManager, Configured {
     private final String schema;
     private final TableAdapters adapters;
     private final TableLoader.Method loadMethod;
+    private final SharedDuckDb duckDb;
 
     private JdbcIOManager(String url, EnvVar urlVariable, Path h2File, String user, EnvVar password, String schema,
-                          TableAdapters adapters, TableLoader.Method loadMethod) {
+                          TableAdapters adapters, TableLoader.Method loadMethod, SharedDuckDb duckDb) {
         this.url = url;
         this.urlVariable = urlVariable;
         this.h2File = h2File;
@@ -116,6 +129,7 @@ public final class JdbcIOManager implements IOManager, Configured {
         this.schema = schema;
         this.adapters = adapters;
         this.loadMethod = loadMethod;
+        this.duckDb = duckDb;
     }
 
     /**
@@ -128,7 +142,7 @@ public final class JdbcIOManager implements IOManager, Configured {
         if (file.toString().indexOf(';') >= 0) {
             throw new IllegalArgumentException("H2 does not accept ';' in a database path: " + file);
         }
-        return new JdbcIOManager(null, null, file, null, null, null, TableAdapters.defaults(), null);
+        return new JdbcIOManager(null, null, file, null, null, null, TableAdapters.defaults(), null, new SharedDuckDb());
     }
 
     /** A database by JDBC URL, for example {@code jdbc:postgresql://localhost:5432/warehouse}. */
@@ -137,25 +151,25 @@ public final class JdbcIOManager implements IOManager, Configured {
         if (!jdbcUrl.startsWith("jdbc:")) {
             throw new IllegalArgumentException("'" + mask(jdbcUrl) + "' is not a JDBC URL: it starts with jdbc:");
         }
-        return new JdbcIOManager(jdbcUrl, null, null, null, null, null, TableAdapters.defaults(), null);
+        return new JdbcIOManager(jdbcUrl, null, null, null, null, null, TableAdapters.defaults(), null, new SharedDuckDb());
     }
 
     /** A database whose JDBC URL is read from an environment variable when a connection is made. */
     public static JdbcIOManager connect(EnvVar jdbcUrl) {
         return new JdbcIOManager(null, Objects.requireNonNull(jdbcUrl, "jdbcUrl"), null, null, null, null,
-                TableAdapters.defaults(), null);
+                TableAdapters.defaults(), null, new SharedDuckDb());
     }
 
     /** The same database as this user. */
     public JdbcIOManager user(String user) {
         return new JdbcIOManager(url, urlVariable, h2File, Objects.requireNonNull(user, "user"), password, schema,
-                adapters, loadMethod);
+                adapters, loadMethod, duckDb);
     }
 
     /** The same database with the password read from an environment variable. */
     public JdbcIOManager password(EnvVar password) {
         return new JdbcIOManager(url, urlVariable, h2File, user, Objects.requireNonNull(password, "password"), schema,
-                adapters, loadMethod);
+                adapters, loadMethod, duckDb);
     }
 
     /** Tables in this schema, created if missing, instead of the default one. */
@@ -163,19 +177,19 @@ public final class JdbcIOManager implements IOManager, Configured {
         if (!schema.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new IllegalArgumentException("'" + schema + "' is not a schema name: use letters, digits and _");
         }
-        return new JdbcIOManager(url, urlVariable, h2File, user, password, schema, adapters, loadMethod);
+        return new JdbcIOManager(url, urlVariable, h2File, user, password, schema, adapters, loadMethod, duckDb);
     }
 
     /** The same database with these adapters. */
     public JdbcIOManager adapters(TableAdapters adapters) {
         return new JdbcIOManager(url, urlVariable, h2File, user, password, schema,
-                Objects.requireNonNull(adapters, "adapters"), loadMethod);
+                Objects.requireNonNull(adapters, "adapters"), loadMethod, duckDb);
     }
 
     /** Loads rows with batched inserts even where COPY serves, to compare the two (benchmarks). */
     public JdbcIOManager batchedInserts() {
         return new JdbcIOManager(url, urlVariable, h2File, user, password, schema, adapters,
-                TableLoader.Method.BATCHED_INSERTS);
+                TableLoader.Method.BATCHED_INSERTS, duckDb);
     }
 
     @Override
@@ -212,7 +226,8 @@ public final class JdbcIOManager implements IOManager, Configured {
         RowHash hash = new RowHash(data.columns());
         String tableName;
         SqlDialect dialect;
-        try (Connection connection = open()) {
+        try (ConnectionLease lease = open()) {
+            Connection connection = lease.connection();
             dialect = SqlDialect.of(connection);
             tableName = dialect.foldTableName(tableName(context.assetKey(), context.partitionKey()));
             TableLoader.Method method = loadMethod != null ? loadMethod : TableLoader.defaultMethod(dialect);
@@ -299,34 +314,93 @@ public final class JdbcIOManager implements IOManager, Configured {
         Type expected = context.expectedType();
         TableAdapter adapter = adapters.forType(context.assetKey(), context.downstreamKey(), expected);
         Optional<List<Column>> wanted = adapter.columnsOf(expected);
-        ColumnarTable table;
-        try (Connection connection = open()) {
+        try (ConnectionLease lease = open()) {
+            Connection connection = lease.connection();
             SqlDialect dialect = SqlDialect.of(connection);
             connection.setAutoCommit(false);
             String tableName = dialect.foldTableName(tableName(context.assetKey(), context.partitionKey()));
-            String target = qualified(dialect, tableName);
-            List<Column> stored = storedColumns(connection, tableName).orElseThrow(() -> new IllegalStateException(
-                    "no table " + (schema != null ? schema + "." : "") + tableName + " in " + mask(resolvedUrl())
-                            + " holds asset '" + context.assetKey() + "' for '" + context.downstreamKey()
-                            + "' (materialize '" + context.assetKey() + "' first)"));
-            List<Column> selected = select(stored, wanted);
-            table = new ColumnarTable(context.assetKey(), selected);
-            try (Statement statement = connection.createStatement()) {
-                statement.setFetchSize(FETCH_ROWS);
-                try (ResultSet rows = statement.executeQuery("SELECT " + selected.stream()
-                        .map(c -> dialect.quote(c.name())).collect(Collectors.joining(", ")) + " FROM " + target)) {
-                    Object[] cells = new Object[selected.size()];
-                    while (rows.next()) {
-                        for (int c = 0; c < cells.length; c++) {
-                            cells[c] = cell(rows, c + 1, selected.get(c).type());
-                        }
-                        table.addRow(cells);
+            long deadline = System.nanoTime() + SWAP_WAIT_NANOS;
+            while (true) {
+                try {
+                    Optional<ColumnarTable> table = read(connection, dialect, tableName, context.assetKey(), wanted);
+                    connection.commit();
+                    if (table.isPresent()) {
+                        return adapter.fromTable(table.get(), expected);
+                    }
+                    if (!swapping(connection, dialect, tableName) || System.nanoTime() > deadline) {
+                        throw new IllegalStateException("no table " + (schema != null ? schema + "." : "") + tableName
+                                + " in " + mask(resolvedUrl()) + " holds asset '" + context.assetKey() + "' for '"
+                                + context.downstreamKey() + "' (materialize '" + context.assetKey() + "' first)");
+                    }
+                } catch (SQLException e) {
+                    rollbackQuietly(connection, e);
+                    if (!mayBeSwapping(dialect, e) || System.nanoTime() > deadline) {
+                        throw e;
                     }
                 }
+                Thread.sleep(SWAP_POLL_MILLIS);
             }
-            connection.commit();
         }
-        return adapter.fromTable(table, expected);
+    }
+
+    /** The table's rows, or empty if there is no such table. */
+    private Optional<ColumnarTable> read(Connection connection, SqlDialect dialect, String tableName, String assetKey,
+                                         Optional<List<Column>> wanted) throws SQLException {
+        Optional<List<Column>> stored = storedColumns(connection, tableName);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Column> selected = select(stored.get(), wanted);
+        ColumnarTable table = new ColumnarTable(assetKey, selected);
+        try (Statement statement = connection.createStatement()) {
+            statement.setFetchSize(FETCH_ROWS);
+            try (ResultSet rows = statement.executeQuery("SELECT " + selected.stream()
+                    .map(c -> dialect.quote(c.name())).collect(Collectors.joining(", "))
+                    + " FROM " + qualified(dialect, tableName))) {
+                Object[] cells = new Object[selected.size()];
+                while (rows.next()) {
+                    for (int c = 0; c < cells.length; c++) {
+                        cells[c] = cell(rows, c + 1, selected.get(c).type());
+                    }
+                    table.addRow(cells);
+                }
+            }
+        }
+        return Optional.of(table);
+    }
+
+    /**
+     * Whether a write may be swapping this table in right now, where the swap is not atomic (see
+     * {@link #write}): between its drop and its rename the new table is there under its staging name,
+     * and just after under the asset's, so one look at both names tells a swap from a missing table.
+     */
+    private boolean swapping(Connection connection, SqlDialect dialect, String tableName) throws SQLException {
+        if (dialect.transactionalDdl()) {
+            return false;
+        }
+        try (java.sql.PreparedStatement look = connection.prepareStatement(
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME IN (?, ?)")) {
+            look.setString(1, schema != null ? schema : connection.getSchema());
+            look.setString(2, tableName);
+            look.setString(3, dialect.foldTableName(stagingName(tableName)));
+            try (ResultSet found = look.executeQuery()) {
+                found.next();
+                return found.getLong(1) > 0;
+            } finally {
+                connection.commit();
+            }
+        }
+    }
+
+    /**
+     * Whether a failed read may have met a swap: H2 reports a table dropped or renamed under a
+     * statement as a table or a column not found (42S02 to 42S04, 42S22) or, now and then, as a general
+     * error (50000).
+     */
+    private static boolean mayBeSwapping(SqlDialect dialect, SQLException e) {
+        String state = e.getSQLState();
+        return !dialect.transactionalDdl()
+                && (state != null && state.startsWith("42S") || e.getErrorCode() == H2_GENERAL_ERROR);
     }
 
     /** The stored columns the reader wants: those its type names, else all but {@code load_ts}. */
@@ -418,8 +492,15 @@ public final class JdbcIOManager implements IOManager, Configured {
         return url != null ? url : urlVariable.value();
     }
 
-    private Connection open() throws SQLException {
+    private ConnectionLease open() throws SQLException {
         String jdbcUrl = resolvedUrl();
+        if (SharedDuckDb.isDuckDb(jdbcUrl)) {
+            return duckDb.lease(jdbcUrl, () -> driverConnection(jdbcUrl));
+        }
+        return ConnectionLease.of(driverConnection(jdbcUrl));
+    }
+
+    private Connection driverConnection(String jdbcUrl) throws SQLException {
         Properties properties = new Properties();
         if (user != null) {
             properties.setProperty("user", user);

@@ -12,6 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -142,6 +147,47 @@ abstract class JdbcIOManagerContract {
         assertThat(read).hasSize(6);
         Rows.assertSameStories(read.subList(0, 5), kept.subList(0, 5));
         assertThat(count("SELECT COUNT(*) FROM " + table("topstories"))).isEqualTo(6);
+    }
+
+    @Test
+    void readersWhileTheTableIsReplacedSeeEitherTheOldRowsOrTheNewOnes() throws Exception {
+        JdbcIOManager io = io();
+        int rows = 300;
+        io.handleOutput(new Contexts.Output("words", Rows.listOfWords()), generation(0, rows));
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService readers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> reads = new ArrayList<>();
+            for (int r = 0; r < 2; r++) {
+                reads.add(readers.submit(() -> {
+                    int n = 0;
+                    // At least a few reads each, however quick the writer.
+                    while (writing.get() || n < 3) {
+                        @SuppressWarnings("unchecked")
+                        List<Word> read = (List<Word>) io.loadInput(new Contexts.Input("words", Rows.listOfWords()));
+                        assertThat(read).hasSize(rows);
+                        assertThat(read).extracting(Word::count).as("one write's rows, never a mix").containsOnly(read.get(0).count());
+                        n++;
+                    }
+                    return n;
+                }));
+            }
+            for (int g = 1; g <= 40; g++) {
+                io.handleOutput(new Contexts.Output("words", Rows.listOfWords()), generation(g, rows));
+            }
+            writing.set(false);
+            for (Future<Integer> f : reads) {
+                assertThat(f.get()).isPositive();
+            }
+        } finally {
+            writing.set(false);
+            readers.shutdownNow();
+        }
+        assertThat(count("SELECT MIN(\"count\") FROM " + table("words"))).isEqualTo(40);
+    }
+
+    private static List<Word> generation(int g, int rows) {
+        return IntStream.range(0, rows).mapToObj(i -> new Word("w" + i, g, null)).toList();
     }
 
     @Test
