@@ -57,8 +57,8 @@ import dev.cairn.api.OutputContext;
  * {@code load_ts} column (TIMESTAMP WITH TIME ZONE, the same for every row of the write) unless the
  * table has one, and replaces the previous contents atomically:
  * <ul>
- *   <li>where DDL is transactional (PostgreSQL), the rows go to a new table that replaces the old
- *       one in the same transaction: readers see the old rows or the new ones;</li>
+ *   <li>where DDL is transactional (PostgreSQL, DuckDB), the rows go to a new table that replaces
+ *       the old one in the same transaction: readers see the old rows or the new ones;</li>
  *   <li>elsewhere (H2), a new table is filled first and replaces the old one only once it is
  *       complete, so a failed write leaves the old table as it was. The replacement is a drop and a
  *       rename, which H2 commits one by one: for the millisecond between them the table is missing.
@@ -79,7 +79,9 @@ import dev.cairn.api.OutputContext;
  * materialize.
  *
  * <p>Each call opens its own connection, so the IO manager is safe for parallel steps and holds no
- * database open between runs.
+ * database open between runs. DuckDB, which lets a process open a file only once, is the exception:
+ * calls that overlap share one connection to the file, each on a duplicate of it, and the file is
+ * closed when the last of them ends.
  */
 public final class JdbcIOManager implements IOManager, Configured {
 
