@@ -124,6 +124,13 @@ class ExampleDefinitionsTest {
 
             assertThat(defs.snapshot().resources()).extracting(ResourceSpec::key)
                     .containsExactlyInAnyOrder("hackernews_client", "covid_config", "weather_sample_file");
+            assertThat(defs.snapshot().resources()).filteredOn(r -> r.key().equals("covid_config"))
+                    .singleElement().satisfies(r -> assertThat(r.config()).singleElement().satisfies(field -> {
+                        assertThat(field.name()).isEqualTo("state");
+                        assertThat(field.envVar()).isEqualTo("COVID_STATE");
+                        assertThat(field.hasDefault()).isTrue();
+                        assertThat(field.missing()).isFalse();
+                    }));
             assertThat(defs.ioManagers()).containsKeys("io_manager", "weather_samples_io_manager", "database_io_manager");
             assertThat(graph.require("topstories").ioManagerKey()).isEqualTo("database_io_manager");
             assertThat(defs.snapshot().ioManagers()).filteredOn(io -> io.key().equals("database_io_manager"))

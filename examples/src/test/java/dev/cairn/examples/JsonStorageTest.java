@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.cairn.api.EnvVar;
 import dev.cairn.api.Asset;
 import dev.cairn.api.Materialize;
 import dev.cairn.api.MaterializeResult;
@@ -41,7 +42,7 @@ class JsonStorageTest {
                 Arguments.of(HackerNewsAssets.class,
                         Materialize.assets(HackerNewsAssets.class).resource("hackernews_client", new BundledHackerNewsClient())),
                 Arguments.of(CovidAssets.class,
-                        Materialize.assets(CovidAssets.class).resource("covid_config", new CovidConfig("Washington"))),
+                        Materialize.assets(CovidAssets.class).resource("covid_config", new CovidConfig(EnvVar.of("CAIRN_TEST_UNSET_COVID_STATE", "Washington")))),
                 Arguments.of(WeatherAssets.class,
                         Materialize.assets(WeatherAssets.class).resource("weather_sample_file", weather)
                                 .upstreamValue("weather_samples", weather.samples())),

@@ -218,7 +218,7 @@ final class LatestTab implements DetailsTab {
         }
         return switch (source) {
             case USER -> "given by the asset";
-            case CONTENT_HASH -> "hash of the stored bytes";
+            case CONTENT_HASH -> "hash of the stored value, from its IO manager";
             case CODE_AND_INPUTS -> "from the code version and inputs";
             case UNIQUE -> "new in every run: no code version";
         };

@@ -52,23 +52,25 @@ public final class CovidAssets {
      * @throws IllegalArgumentException if the data has no row of that state
      */
     @Asset(key = "filtered_state_covid_data", group = "covid",
-            description = "The rows of the state chosen in the covid_config resource, with a load_ts timestamp.",
+            description = "The rows of the state chosen in the covid_config resource ($COVID_STATE, New York unless set), "
+                    + "with a load_ts timestamp.",
             codeVersion = "1",
             tags = {"layer=staging"},
             owners = {"public-health@example.com"})
     public static Output<List<LoadedStateCovidDay>> filteredStateCovidData(
             CovidConfig config, @In("raw_state_covid_data") List<StateCovidDay> rawDays) {
         Instant loadTs = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String state = config.stateName();
         List<LoadedStateCovidDay> days = rawDays.stream()
-                .filter(day -> day.state().equals(config.state()))
+                .filter(day -> day.state().equals(state))
                 .map(day -> LoadedStateCovidDay.of(day, loadTs))
                 .toList();
         if (days.isEmpty()) {
-            throw new IllegalArgumentException("no rows for the state '" + config.state() + "'; the data has "
+            throw new IllegalArgumentException("no rows for the state '" + state + "' (" + config.state().name() + "); the data has "
                     + new TreeSet<>(rawDays.stream().map(StateCovidDay::state).toList()));
         }
         return TableMetadata.output(days, LoadedStateCovidDay.class)
-                .withMetadata("state", MetadataValue.text(config.state()))
+                .withMetadata("state", MetadataValue.text(state))
                 .withMetadata("num_input_records", MetadataValue.of(rawDays.size()))
                 .withMetadata("load_ts", MetadataValue.timestamp(loadTs));
     }

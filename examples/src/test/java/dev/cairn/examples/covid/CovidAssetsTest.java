@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cairn.api.EnvVar;
 import dev.cairn.api.Materialize;
 import dev.cairn.api.MaterializeResult;
 import dev.cairn.api.MetadataValue;
@@ -19,7 +21,12 @@ import dev.cairn.examples.support.TableMetadata;
 class CovidAssetsTest {
 
     private static MaterializeResult run(String state) {
-        return Materialize.assets(CovidAssets.class).resource("covid_config", new CovidConfig(state)).run();
+        return Materialize.assets(CovidAssets.class).resource("covid_config", config(state)).run();
+    }
+
+    /** The configuration with a variable that no environment sets, so its default is the state. */
+    static CovidConfig config(String state) {
+        return new CovidConfig(EnvVar.of("CAIRN_TEST_COVID_STATE_" + UUID.randomUUID().toString().replace('-', '_'), state));
     }
 
     @Test
@@ -72,6 +79,17 @@ class CovidAssetsTest {
 
     @Test
     void theConfigurationNeedsAState() {
-        assertThatThrownBy(() -> new CovidConfig(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> config(" ").stateName()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is empty");
+        assertThatThrownBy(() -> new CovidConfig(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void theStateComesFromCovidStateAndIsNewYorkWithoutIt() {
+        CovidConfig config = CovidConfig.fromEnvironment();
+        assertThat(config.state().name()).isEqualTo("COVID_STATE");
+        assertThat(config.state().defaultValue()).contains("New York");
+        String set = System.getenv("COVID_STATE");
+        assertThat(config.stateName()).isEqualTo(set != null ? set.strip() : "New York");
     }
 }
