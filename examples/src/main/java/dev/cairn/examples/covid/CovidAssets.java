@@ -66,8 +66,8 @@ public final class CovidAssets {
                 .map(day -> LoadedStateCovidDay.of(day, loadTs))
                 .toList();
         if (days.isEmpty()) {
-            throw new IllegalArgumentException("no rows for the state '" + state + "' (" + config.state().name() + "); the data has "
-                    + new TreeSet<>(rawDays.stream().map(StateCovidDay::state).toList()));
+            throw new IllegalArgumentException("no rows for the state '" + state + "' (" + config.state().name()
+                    + "); the data has " + new TreeSet<>(rawDays.stream().map(StateCovidDay::state).toList()));
         }
         return TableMetadata.output(days, LoadedStateCovidDay.class)
                 .withMetadata("state", MetadataValue.text(state))
